@@ -1,0 +1,96 @@
+"""logikmodell: logic models for social investments.
+
+Model a social investment's logic model as a typed graph, read and write it as
+YAML, JSON or TOML, and check it, cost it, appraise it and draw it.
+
+Example:
+    >>> import logikmodell as lm
+    >>> model = lm.loads("logikmodell: 1\\ntitle: Fullföljda studier\\n")
+    >>> model.title
+    'Fullföljda studier'
+"""
+
+from logikmodell.errors import (
+    DuplicateIdError,
+    InvalidValueError,
+    LoadError,
+    LogikmodellError,
+    Problem,
+    UnitError,
+    UnknownIdError,
+)
+from logikmodell.graph import LogicModel
+from logikmodell.io import DumpError, dump, dumps, load, loads
+from logikmodell.model import (
+    Activity,
+    Actor,
+    Direction,
+    Economics,
+    Effect,
+    Evidence,
+    Impact,
+    Indicator,
+    Link,
+    LongTermOutcome,
+    ModelInfo,
+    Money,
+    Need,
+    Node,
+    NodeKind,
+    Observation,
+    Outcome,
+    Output,
+    Period,
+    Quantity,
+    RateBand,
+    Resource,
+    Risk,
+    ShortTermOutcome,
+    TargetGroup,
+    Valuation,
+)
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "Activity",
+    "Actor",
+    "Direction",
+    "DumpError",
+    "DuplicateIdError",
+    "Economics",
+    "Effect",
+    "Evidence",
+    "Impact",
+    "Indicator",
+    "InvalidValueError",
+    "Link",
+    "LoadError",
+    "LogicModel",
+    "LogikmodellError",
+    "LongTermOutcome",
+    "ModelInfo",
+    "Money",
+    "Need",
+    "Node",
+    "NodeKind",
+    "Observation",
+    "Outcome",
+    "Output",
+    "Period",
+    "Problem",
+    "Quantity",
+    "RateBand",
+    "Resource",
+    "Risk",
+    "ShortTermOutcome",
+    "TargetGroup",
+    "UnitError",
+    "UnknownIdError",
+    "Valuation",
+    "__version__",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+]

@@ -1,0 +1,7 @@
+"""``python -m logikmodell``."""
+
+import sys
+
+from logikmodell.cli import main
+
+sys.exit(main())

@@ -1,0 +1,168 @@
+"""The ``logikmodell`` command: parse arguments, call the public API, print, exit.
+
+Exit codes (DESIGN §7): 0 success; 1 the model has error findings; 2 the input
+cannot be read (one line per problem on stderr, ``FILE: $.path: message``); 3 an
+internal error (a bug), with the traceback only under ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from logikmodell import __version__
+from logikmodell.errors import LoadError, LogikmodellError
+from logikmodell.graph import LogicModel
+
+__all__ = [
+    "EXIT_ERRORS",
+    "EXIT_INPUT",
+    "EXIT_INTERNAL",
+    "EXIT_OK",
+    "build_parser",
+    "main",
+    "summary",
+]
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_INPUT = 2
+EXIT_INTERNAL = 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def _load(path: str) -> LogicModel:
+    from logikmodell.io import load
+
+    return load(path)
+
+
+# ---------------------------------------------------------------------- convert
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from logikmodell.io import dump, format_of
+
+    try:
+        format_of(args.output)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INPUT
+    model = _load(args.input)
+    dump(model, args.output)
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------- schema
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from logikmodell.io.schema import json_schema
+
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------- demo
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from logikmodell.examples import example_path, load_example
+    from logikmodell.io import dump
+
+    out_dir = Path(args.dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model = load_example()
+    target = out_dir / example_path().name
+    target.write_bytes(example_path().read_bytes())
+    dump(model, out_dir / (example_path().stem + ".json"))
+    dump(model, out_dir / (example_path().stem + ".toml"))
+    out = sys.stdout
+    print(summary(model), file=out)
+    print(f"\nWrote {target} (and .json, .toml)", file=out)
+    return EXIT_OK
+
+
+def summary(model: LogicModel) -> str:
+    """A few lines that say what a model holds."""
+    from logikmodell.model import NodeKind
+
+    lines = [model.title]
+    if model.owner:
+        lines.append(f"  Owner: {model.owner}")
+    if model.period:
+        lines.append(f"  Period: {model.period.start} – {model.period.end}")
+    if model.target_group:
+        size = f" ({model.target_group.size})" if model.target_group.size is not None else ""
+        lines.append(f"  Target group: {model.target_group.label}{size}")
+    counts = ", ".join(
+        f"{len(model.of_kind(kind))} {kind.value}" for kind in NodeKind if model.of_kind(kind)
+    )
+    lines.append(f"  Nodes: {len(model)} ({counts})")
+    lines.append(
+        f"  Links: {len(model.links)}; indicators: {len(model.indicators)}; "
+        f"risks: {len(model.risks)}; actors: {len(model.actors)}"
+    )
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------- main
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``logikmodell`` command."""
+    parser = _Parser(
+        prog="logikmodell",
+        description="Logic models for social investments: validate, cost, appraise, draw.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the traceback of an internal error"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    convert = commands.add_parser("convert", help="convert between YAML, JSON and TOML")
+    convert.add_argument("input", metavar="IN", help="model file (.yaml, .yml, .json, .toml)")
+    convert.add_argument("output", metavar="OUT", help="file to write; format from the suffix")
+    convert.set_defaults(func=_cmd_convert)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the file format")
+    schema.set_defaults(func=_cmd_schema)
+
+    demo = commands.add_parser("demo", help="write the embedded example and its outputs")
+    demo.add_argument("dir", metavar="DIR", nargs="?", default="logikmodell-demo")
+    demo.set_defaults(func=_cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except LoadError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return EXIT_INPUT
+    except LogikmodellError as exc:
+        print(f"logikmodell: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print(
+                "logikmodell: internal error (a bug). Please report it with the command "
+                "and input that caused it; run with --debug to see the traceback.",
+                file=sys.stderr,
+            )
+        return EXIT_INTERNAL
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""The exceptions logikmodell raises.
+
+Every exception is a :class:`LogikmodellError` and also subclasses the builtin that
+fits it, so ``except ValueError`` keeps working for callers who do not know us.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "DuplicateIdError",
+    "InvalidValueError",
+    "LoadError",
+    "LogikmodellError",
+    "Problem",
+    "UnitError",
+    "UnknownIdError",
+]
+
+
+class LogikmodellError(Exception):
+    """Base class of every error logikmodell raises on purpose."""
+
+
+class InvalidValueError(LogikmodellError, ValueError):
+    """A value breaks a local invariant of the model (a range, a syntax, a sum).
+
+    Attributes:
+        field: the name of the offending field, e.g. ``"share"``.
+        message: what was expected, as a sentence fragment.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(field, message)
+        self.field = field
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class UnknownIdError(LogikmodellError, KeyError):
+    """A reference names an id that the model does not hold."""
+
+    def __init__(self, id: str, what: str = "node", field: str | None = None) -> None:
+        super().__init__(id)
+        self.id = id
+        self.what = what
+        self.field = field
+
+    def __str__(self) -> str:
+        where = f"{self.field}: " if self.field else ""
+        return f"{where}unknown {self.what} id {self.id!r}"
+
+
+class DuplicateIdError(LogikmodellError, ValueError):
+    """An id is used twice (ids are unique across nodes, indicators, risks, actors)."""
+
+    def __init__(self, id: str, first: str, second: str) -> None:
+        super().__init__(id)
+        self.id = id
+        self.first = first
+        self.second = second
+
+    def __str__(self) -> str:
+        return f"duplicate id {self.id!r}: already used by a {self.first}, again by a {self.second}"
+
+
+class UnitError(LogikmodellError, ValueError):
+    """A quantity has an unknown unit, or a dimension other than the one required."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(field, message)
+        self.field = field
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One problem found in an input, located by a JSONPath-like path.
+
+    Attributes:
+        path: where in the document, e.g. ``$.nodes[3].unit_cost``.
+        message: what is wrong and what was expected.
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class LoadError(LogikmodellError, ValueError):
+    """An input document cannot be read as a logic model.
+
+    Carries every problem found, each with its path, so that a user can fix them all
+    in one pass.
+
+    Attributes:
+        problems: the problems, in document order.
+        source: the file name or ``"<string>"``.
+    """
+
+    def __init__(self, problems: Iterable[Problem], source: str = "<string>") -> None:
+        self.problems: Sequence[Problem] = tuple(problems)
+        self.source = source
+        super().__init__(self.__str__())
+
+    def lines(self) -> list[str]:
+        """One line per problem: ``FILE: $.path: message``."""
+        return [f"{self.source}: {p}" for p in self.problems]
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())

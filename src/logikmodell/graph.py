@@ -1,0 +1,582 @@
+"""LogicModel: the container that holds a logic model's parts and their links."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+import networkx as nx
+
+from logikmodell.errors import (
+    DuplicateIdError,
+    InvalidValueError,
+    LoadError,
+    LogikmodellError,
+    Problem,
+    UnitError,
+    UnknownIdError,
+)
+from logikmodell.model.elements import Actor, Economics, Indicator, Link, Period, Risk, TargetGroup
+from logikmodell.model.enums import NodeKind
+from logikmodell.model.header import ModelInfo
+from logikmodell.model.nodes import Need, Node, Outcome, Output, Resource
+
+if TYPE_CHECKING:
+    from logikmodell.model.units import Dimension
+
+__all__ = ["LogicModel"]
+
+N = TypeVar("N", bound=Node)
+
+
+class LogicModel:
+    """A logic model: nodes of the chain, the links between them, and what surrounds them.
+
+    The model is edited only through its own methods, each of which checks what it
+    adds (unknown and duplicate ids, units and currency) and raises an error naming
+    the offence; the parts themselves are frozen values. Iteration follows the order
+    in which parts were added, so the same model always dumps to the same bytes.
+
+    Two models are equal when their header and their parts, in order, are equal,
+    however they were made (in code or loaded from any format).
+
+    Example:
+        >>> from logikmodell.model import Activity, Resource
+        >>> m = LogicModel(title="Mentorskap")
+        >>> m.add_node(Resource(id="mentor", label="Mentor", cost="620 000 SEK"))
+        >>> m.add_node(Activity(id="mentorskap", label="Mentorskap"))
+        >>> m.link("mentor", "mentorskap")
+        >>> [n.id for n in m.successors("mentor")]
+        ['mentorskap']
+    """
+
+    __slots__ = ("_actors", "_graph", "_ids", "_indicators", "_info", "_links", "_nodes", "_risks")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(
+        self,
+        info: ModelInfo | None = None,
+        *,
+        title: str | None = None,
+        actors: Iterable[Actor] = (),
+        nodes: Iterable[Node] = (),
+        links: Iterable[Link] = (),
+        indicators: Iterable[Indicator] = (),
+        risks: Iterable[Risk] = (),
+        **header: Any,
+    ) -> None:
+        """Make a model from a header and its parts.
+
+        Args:
+            info: the header; or give ``title`` and header fields (``currency``,
+                ``owner``, ``period`` …) as keywords.
+            actors, nodes, links, indicators, risks: the parts, added in that order.
+
+        Raises:
+            LogikmodellError: the first problem with a part (a duplicate or unknown
+                id, a unit of the wrong dimension …).
+        """
+        if info is None:
+            if title is None:
+                raise InvalidValueError("title", "a model needs a title")
+            info = ModelInfo(title=title, **header)
+        elif title is not None or header:
+            raise TypeError("give either info or header keywords, not both")
+        self._info = info
+        self._ids: dict[str, str] = {}
+        self._nodes: dict[str, Node] = {}
+        self._links: dict[tuple[str, str], Link] = {}
+        self._indicators: dict[str, Indicator] = {}
+        self._risks: dict[str, Risk] = {}
+        self._actors: dict[str, Actor] = {}
+        self._graph: nx.DiGraph[str] = nx.DiGraph()
+        problems = self._fill(actors, nodes, links, indicators, risks)
+        if problems:
+            raise problems[0][1]
+
+    # ------------------------------------------------------------------ building
+    def _fill(
+        self,
+        actors: Iterable[Actor],
+        nodes: Iterable[Node],
+        links: Iterable[Link],
+        indicators: Iterable[Indicator],
+        risks: Iterable[Risk],
+    ) -> list[tuple[str, LogikmodellError]]:
+        """Add every part, collecting each problem with its path instead of stopping."""
+        problems: list[tuple[str, LogikmodellError]] = []
+
+        def each(name: str, items: Iterable[Any], add: Callable[[Any], None]) -> None:
+            for index, item in enumerate(items):
+                try:
+                    add(item)
+                except LogikmodellError as exc:
+                    problems.append((f"$.{name}[{index}]", exc))
+
+        each("actors", actors, self.add_actor)
+        node_list = list(nodes)
+        each("nodes", node_list, lambda n: self._add_node(n, refs=False))
+        each("nodes", node_list, self._check_node_refs)
+        each("links", links, self.add_link)
+        each("indicators", indicators, self.add_indicator)
+        each("risks", risks, self.add_risk)
+        return problems
+
+    @classmethod
+    def _collect(
+        cls,
+        info: ModelInfo,
+        source: str,
+        actors: Iterable[Actor],
+        nodes: Iterable[Node],
+        links: Iterable[Link],
+        indicators: Iterable[Indicator],
+        risks: Iterable[Risk],
+    ) -> LogicModel:
+        """Build a model, raising one LoadError that lists every problem with its path."""
+        model = cls(info)
+        found = model._fill(actors, nodes, links, indicators, risks)
+        if found:
+            problems = []
+            for path, exc in found:
+                field = getattr(exc, "field", None)
+                problems.append(
+                    Problem(path=f"{path}.{field}" if field else path, message=_message(exc))
+                )
+            raise LoadError(problems, source)
+        return model
+
+    def _claim(self, id: str, what: str) -> None:
+        first = self._ids.get(id)
+        if first is not None:
+            raise DuplicateIdError(id, first, what)
+
+    def add_actor(self, actor: Actor) -> None:
+        """Add an actor.
+
+        Raises:
+            DuplicateIdError: the id is taken.
+        """
+        self._claim(actor.id, "actor")
+        self._ids[actor.id] = "actor"
+        self._actors[actor.id] = actor
+
+    def add_node(self, node: Node) -> None:
+        """Add a node; the actors and needs it names must be there already.
+
+        Raises:
+            DuplicateIdError: the id is taken.
+            UnknownIdError: its payer, a valuation's actor or a need it addresses is
+                unknown.
+            UnitError: a quantity has an unknown unit or the wrong dimension.
+        """
+        self._add_node(node, refs=True)
+
+    def _add_node(self, node: Node, *, refs: bool) -> None:
+        self._claim(node.id, "node")
+        self._check_units(node)
+        if refs:
+            self._check_node_refs(node)
+        self._ids[node.id] = "node"
+        self._nodes[node.id] = node
+        self._graph.add_node(node.id)
+
+    def _check_node_refs(self, node: Node) -> None:
+        if isinstance(node, Resource) and node.payer is not None:
+            self._require_actor(node.payer, "payer")
+        if isinstance(node, Outcome):
+            for index, value in enumerate(node.values):
+                self._require_actor(value.actor, f"values[{index}].actor")
+            for index, need in enumerate(node.addresses):
+                target = self._nodes.get(need)
+                if not isinstance(target, Need):
+                    what = "need" if target is None else f"need ({need!r} is a {target.kind})"
+                    raise UnknownIdError(need, what, f"addresses[{index}]")
+
+    def _require_actor(self, id: str, field: str) -> None:
+        if id not in self._actors:
+            raise UnknownIdError(id, "actor", field)
+
+    def _check_units(self, node: Node) -> None:
+        from logikmodell.model.units import TIME, require_count, require_currency
+
+        currency = self._info.currency
+        if isinstance(node, Resource):
+            if node.cost is not None:
+                require_currency("cost", node.cost, currency)
+            if node.quantity is not None and node.unit_cost is not None:
+                quantity_dim = require_count("quantity", node.quantity)
+                cost_dim = require_count("unit_cost", node.unit_cost)
+                product = quantity_dim * cost_dim
+                if product != _currency_dim(currency):
+                    raise UnitError(
+                        "unit_cost",
+                        f"resource {node.id!r}: quantity × unit_cost must be an amount in "
+                        f"{currency}, got {node.quantity} × {node.unit_cost} "
+                        f"(dimension {product})",
+                    )
+        elif isinstance(node, Output) and node.quantity is not None:
+            require_count("quantity", node.quantity)
+        elif isinstance(node, Outcome):
+            quantity_dim = None
+            if node.quantity is not None:
+                quantity_dim = require_count("quantity", node.quantity)
+            for index, value in enumerate(node.values):
+                field = f"values[{index}].amount"
+                amount_dim = require_count(field, value.amount)
+                per_year = amount_dim * TIME
+                if quantity_dim is not None:
+                    total = per_year * quantity_dim
+                    ok = total == _currency_dim(currency)
+                else:
+                    ok = dict(per_year.terms).get(f"currency_{currency}") == 1 and not any(
+                        name.startswith("currency_") and name != f"currency_{currency}"
+                        for name, _ in per_year.terms
+                    )
+                    total = per_year
+                if not ok:
+                    raise UnitError(
+                        field,
+                        f"outcome {node.id!r}: amount × quantity per year must be an amount "
+                        f"in {currency}, got {value.amount}"
+                        + (f" × {node.quantity}" if node.quantity is not None else "")
+                        + f" × year (dimension {total})",
+                    )
+
+    def add_link(self, link: Link) -> None:
+        """Add a link between two nodes already in the model.
+
+        Raises:
+            UnknownIdError: an end is not a node.
+            InvalidValueError: an end is a need (needs take no links), or the link
+                is already there.
+        """
+        for field, id in (("from", link.from_id), ("to", link.to_id)):
+            node = self._nodes.get(id)
+            if node is None:
+                raise UnknownIdError(id, "node", field)
+            if isinstance(node, Need):
+                raise InvalidValueError(
+                    field, f"{id!r} is a need: needs take no links (goals name them in addresses)"
+                )
+        if link.key in self._links:
+            raise InvalidValueError("to", f"duplicate link {link.from_id} → {link.to_id}")
+        self._links[link.key] = link
+        self._graph.add_edge(link.from_id, link.to_id, link=link)
+
+    def link(self, from_id: str, to_id: str, **fields: Any) -> None:
+        """Add a link by its ends: ``model.link("a", "b", effect=Effect.DECREASES)``."""
+        self.add_link(Link(from_id=from_id, to_id=to_id, **fields))
+
+    def add_indicator(self, indicator: Indicator) -> None:
+        """Add an indicator of a node already in the model.
+
+        Raises:
+            DuplicateIdError: the id is taken.
+            UnknownIdError: the measured node is unknown.
+        """
+        self._claim(indicator.id, "indicator")
+        if indicator.measures not in self._nodes:
+            raise UnknownIdError(indicator.measures, "node", "measures")
+        self._ids[indicator.id] = "indicator"
+        self._indicators[indicator.id] = indicator
+
+    def add_risk(self, risk: Risk) -> None:
+        """Add a risk; the nodes it threatens and its owner must be there already.
+
+        Raises:
+            DuplicateIdError: the id is taken.
+            UnknownIdError: a threatened node or the owner is unknown.
+        """
+        self._claim(risk.id, "risk")
+        for index, id in enumerate(risk.threatens):
+            if id not in self._nodes:
+                raise UnknownIdError(id, "node", f"threatens[{index}]")
+        if risk.owner is not None:
+            self._require_actor(risk.owner, "owner")
+        self._ids[risk.id] = "risk"
+        self._risks[risk.id] = risk
+
+    def remove_node(self, id: str) -> Node:
+        """Remove a node with its links, its indicators, and every reference to it.
+
+        Risks that threatened it and goals that addressed it keep their other
+        references.
+
+        Raises:
+            UnknownIdError: no such node.
+        """
+        node = self.node(id)
+        for key in [*self._in_keys(id), *self._out_keys(id)]:
+            del self._links[key]
+        self._graph.remove_node(id)
+        del self._nodes[id]
+        del self._ids[id]
+        for ind in [i for i in self._indicators.values() if i.measures == id]:
+            del self._indicators[ind.id]
+            del self._ids[ind.id]
+        for risk in list(self._risks.values()):
+            if id in risk.threatens:
+                threatens: tuple[str, ...] = tuple(t for t in risk.threatens if t != id)
+                self._risks[risk.id] = attrs.evolve(risk, threatens=threatens)
+        if isinstance(node, Need):
+            for other in list(self._nodes.values()):
+                if isinstance(other, Outcome) and id in other.addresses:
+                    addresses: tuple[str, ...] = tuple(a for a in other.addresses if a != id)
+                    self._nodes[other.id] = attrs.evolve(other, addresses=addresses)
+        return node
+
+    def remove_link(self, from_id: str, to_id: str) -> Link:
+        """Remove a link.
+
+        Raises:
+            UnknownIdError: no such link.
+        """
+        link = self._links.pop((from_id, to_id), None)
+        if link is None:
+            raise UnknownIdError(f"{from_id} → {to_id}", "link")
+        self._graph.remove_edge(from_id, to_id)
+        return link
+
+    def replace_node(self, node: Node) -> None:
+        """Replace the node with the same id (same kind), keeping its place and links.
+
+        Raises:
+            UnknownIdError: no node with that id.
+            InvalidValueError: the kind differs.
+        """
+        old = self.node(node.id)
+        if old.kind is not node.kind:
+            raise InvalidValueError(
+                "kind", f"cannot change {node.id!r} from {old.kind} to {node.kind}"
+            )
+        self._check_units(node)
+        self._check_node_refs(node)
+        self._nodes[node.id] = node
+
+    def replace_info(self, **changes: Any) -> None:
+        """Change header fields: ``model.replace_info(owner="Socialnämnden")``."""
+        info = attrs.evolve(self._info, **changes)
+        if info.currency != self._info.currency and self._nodes:
+            raise InvalidValueError("currency", "cannot change the currency of a model with nodes")
+        self._info = info
+
+    def copy(self) -> LogicModel:
+        """An independent copy (the parts are immutable and shared)."""
+        new = LogicModel(self._info)
+        new._ids = dict(self._ids)
+        new._nodes = dict(self._nodes)
+        new._links = dict(self._links)
+        new._indicators = dict(self._indicators)
+        new._risks = dict(self._risks)
+        new._actors = dict(self._actors)
+        new._graph = self._graph.copy()
+        return new
+
+    # ------------------------------------------------------------------ header
+    @property
+    def info(self) -> ModelInfo:
+        """The header as one frozen record."""
+        return self._info
+
+    @property
+    def title(self) -> str:
+        """The title."""
+        return self._info.title
+
+    @property
+    def id(self) -> str | None:
+        """The model's own id, if any."""
+        return self._info.id
+
+    @property
+    def owner(self) -> str | None:
+        """The owner (projektägare)."""
+        return self._info.owner
+
+    @property
+    def period(self) -> Period | None:
+        """The period the investment runs."""
+        return self._info.period
+
+    @property
+    def currency(self) -> str:
+        """The ISO 4217 code every amount is in."""
+        return self._info.currency
+
+    @property
+    def target_group(self) -> TargetGroup | None:
+        """The target group."""
+        return self._info.target_group
+
+    @property
+    def comparison(self) -> str | None:
+        """The comparison alternative."""
+        return self._info.comparison
+
+    @property
+    def economics(self) -> Economics:
+        """Discounting and horizon."""
+        return self._info.economics
+
+    @property
+    def metadata(self) -> dict[str, object]:
+        """Free-form data, preserved on round trip."""
+        return self._info.metadata
+
+    # ------------------------------------------------------------------ queries
+    @property
+    def nodes(self) -> tuple[Node, ...]:
+        """Every node, in the order added."""
+        return tuple(self._nodes.values())
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        """Every link, in the order added."""
+        return tuple(self._links.values())
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """Every indicator, in the order added."""
+        return tuple(self._indicators.values())
+
+    @property
+    def risks(self) -> tuple[Risk, ...]:
+        """Every risk, in the order added."""
+        return tuple(self._risks.values())
+
+    @property
+    def actors(self) -> tuple[Actor, ...]:
+        """Every actor, in the order added."""
+        return tuple(self._actors.values())
+
+    def node(self, id: str) -> Node:
+        """The node with this id.
+
+        Raises:
+            UnknownIdError: no such node.
+        """
+        try:
+            return self._nodes[id]
+        except KeyError:
+            raise UnknownIdError(id, "node") from None
+
+    def actor(self, id: str) -> Actor:
+        """The actor with this id.
+
+        Raises:
+            UnknownIdError: no such actor.
+        """
+        try:
+            return self._actors[id]
+        except KeyError:
+            raise UnknownIdError(id, "actor") from None
+
+    def get_link(self, from_id: str, to_id: str) -> Link:
+        """The link between two nodes.
+
+        Raises:
+            UnknownIdError: no such link.
+        """
+        try:
+            return self._links[(from_id, to_id)]
+        except KeyError:
+            raise UnknownIdError(f"{from_id} → {to_id}", "link") from None
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._nodes
+
+    def __iter__(self) -> Iterator[Node]:
+        return iter(self._nodes.values())
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def of_kind(self, kind: NodeKind) -> tuple[Node, ...]:
+        """The nodes of one kind, in order."""
+        return tuple(n for n in self._nodes.values() if n.kind is kind)
+
+    def of_type(self, cls: type[N]) -> tuple[N, ...]:
+        """The nodes of one class (or its subclasses), typed: ``of_type(Resource)``."""
+        return tuple(n for n in self._nodes.values() if isinstance(n, cls))
+
+    def goals(self) -> tuple[Outcome, ...]:
+        """Long-term outcomes and impacts, in order."""
+        return tuple(n for n in self.of_type(Outcome) if n.kind.is_goal)
+
+    def _out_keys(self, id: str) -> list[tuple[str, str]]:
+        return [(id, t) for t in self._graph.succ[id]]
+
+    def _in_keys(self, id: str) -> list[tuple[str, str]]:
+        return [(s, id) for s in self._graph.pred[id]]
+
+    def out_links(self, id: str) -> tuple[Link, ...]:
+        """Links leaving a node, in the order added."""
+        self.node(id)
+        return tuple(data["link"] for data in self._graph.succ[id].values())
+
+    def in_links(self, id: str) -> tuple[Link, ...]:
+        """Links entering a node, in the order added."""
+        self.node(id)
+        return tuple(self._links[key] for key in self._in_keys(id))
+
+    def successors(self, id: str) -> tuple[Node, ...]:
+        """The nodes a node links to."""
+        self.node(id)
+        return tuple(self._nodes[t] for t in self._graph.succ[id])
+
+    def predecessors(self, id: str) -> tuple[Node, ...]:
+        """The nodes linking to a node."""
+        self.node(id)
+        return tuple(self._nodes[s] for s in self._graph.pred[id])
+
+    def indicators_for(self, id: str) -> tuple[Indicator, ...]:
+        """The indicators that measure a node."""
+        return tuple(i for i in self._indicators.values() if i.measures == id)
+
+    def to_networkx(self) -> nx.DiGraph[str]:
+        """A copy of the graph: node ids with attribute ``node``, edges with ``link``.
+
+        Changing the copy does not change the model.
+        """
+        graph: nx.DiGraph[str] = nx.DiGraph()
+        graph.add_nodes_from((id, {"node": node}) for id, node in self._nodes.items())
+        graph.add_edges_from((f, t, {"link": link}) for (f, t), link in self._links.items())
+        return graph
+
+    # ------------------------------------------------------------------ dunder
+    def _content(self) -> tuple[object, ...]:
+        return (
+            self._info,
+            tuple(self._actors.values()),
+            tuple(self._nodes.values()),
+            tuple(self._links.values()),
+            tuple(self._indicators.values()),
+            tuple(self._risks.values()),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LogicModel):
+            return NotImplemented
+        return self._content() == other._content()
+
+    def __repr__(self) -> str:
+        return (
+            f"<LogicModel {self.title!r}: {len(self._nodes)} nodes, {len(self._links)} links, "
+            f"{len(self._indicators)} indicators, {len(self._risks)} risks>"
+        )
+
+
+def _currency_dim(currency: str) -> Dimension:
+    from logikmodell.model.units import Dimension
+
+    return Dimension(((f"currency_{currency}", 1),))
+
+
+def _message(exc: LogikmodellError) -> str:
+    if isinstance(exc, InvalidValueError | UnitError):
+        return exc.message
+    if isinstance(exc, UnknownIdError):
+        return f"unknown {exc.what} id {exc.id!r}"
+    return str(exc)

@@ -1,0 +1,88 @@
+"""Reading and writing logic models as YAML, JSON and TOML (file format v1)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from logikmodell.errors import LoadError, Problem
+from logikmodell.graph import LogicModel
+from logikmodell.io._document import from_data, to_data
+from logikmodell.io._parse import FORMATS, parse_text
+from logikmodell.io._write import DumpError, write_text
+
+__all__ = ["FORMATS", "DumpError", "dump", "dumps", "format_of", "load", "loads"]
+
+_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+
+
+def format_of(path: str | os.PathLike[str]) -> str:
+    """The format named by a file's suffix.
+
+    Raises:
+        ValueError: the suffix is not .yaml, .yml, .json or .toml.
+    """
+    suffix = Path(path).suffix.lower()
+    try:
+        return _SUFFIXES[suffix]
+    except KeyError:
+        raise ValueError(
+            f"{os.fspath(path)}: cannot tell the format from {suffix or 'no suffix'!r}: "
+            "use .yaml, .yml, .json or .toml"
+        ) from None
+
+
+def loads(text: str | bytes, format: str = "yaml", *, source: str = "<string>") -> LogicModel:
+    """Read a model from text.
+
+    Args:
+        text: the document, as text or UTF-8 bytes.
+        format: ``"yaml"``, ``"json"`` or ``"toml"``.
+        source: the name used in error messages.
+
+    Raises:
+        LoadError: every problem found, each with its path.
+
+    Example:
+        >>> m = loads("logikmodell: 1\\ntitle: Test\\n")
+        >>> m.title
+        'Test'
+    """
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
+    return from_data(parse_text(text, format, source), source)
+
+
+def load(path: str | os.PathLike[str], format: str | None = None) -> LogicModel:
+    """Read a model from a file; the format comes from the suffix unless given.
+
+    Raises:
+        LoadError: the file cannot be read, or holds problems (each with its path).
+    """
+    source = os.fspath(path)
+    try:
+        fmt = format or format_of(path)
+    except ValueError as exc:
+        raise LoadError([Problem(path="$", message=str(exc).split(": ", 1)[1])], source) from None
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise LoadError(
+            [Problem(path="$", message=f"cannot read the file: {exc.strerror}")], source
+        ) from None
+    return loads(data, fmt, source=source)
+
+
+def dumps(model: LogicModel, format: str = "yaml") -> str:
+    """Write a model as text; equal models give equal text.
+
+    Raises:
+        DumpError: the format cannot hold something in the model (null in TOML).
+    """
+    return write_text(to_data(model), format)
+
+
+def dump(model: LogicModel, path: str | os.PathLike[str], format: str | None = None) -> None:
+    """Write a model to a file in UTF-8; the format comes from the suffix unless given."""
+    text = dumps(model, format or format_of(path))
+    Path(path).write_text(text, encoding="utf-8")

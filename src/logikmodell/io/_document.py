@@ -1,0 +1,108 @@
+"""From parsed data to a LogicModel and back: the document level of the file format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from logikmodell.errors import LoadError, Problem
+from logikmodell.graph import LogicModel
+from logikmodell.io.converter import converter, problems_of, structure_node, unstructure_value
+from logikmodell.model import FORMAT_VERSION, Actor, Indicator, Link, ModelInfo, Risk
+
+__all__ = ["from_data", "to_data"]
+
+_HEADER_KEYS = (
+    "title",
+    "id",
+    "description",
+    "owner",
+    "period",
+    "currency",
+    "price_year",
+    "target_group",
+    "comparison",
+    "economics",
+    "metadata",
+)
+_COLLECTIONS: dict[str, Callable[[object], Any]] = {
+    "actors": lambda raw: converter.structure(raw, Actor),
+    "nodes": structure_node,
+    "links": lambda raw: converter.structure(raw, Link),
+    "indicators": lambda raw: converter.structure(raw, Indicator),
+    "risks": lambda raw: converter.structure(raw, Risk),
+}
+_TOP_KEYS = {"logikmodell", *_HEADER_KEYS, *_COLLECTIONS}
+
+
+def from_data(data: object, source: str = "<string>") -> LogicModel:
+    """Build a model from parsed data, reporting every problem with its path.
+
+    Raises:
+        LoadError: with one problem per thing wrong, in document order.
+    """
+    if not isinstance(data, dict):
+        raise LoadError([Problem(path="$", message="expected a mapping at the top")], source)
+    problems: list[Problem] = []
+    version = data.get("logikmodell")
+    if version is None:
+        problems.append(
+            Problem(
+                path="$.logikmodell",
+                message=f"required key missing (the format version, {FORMAT_VERSION})",
+            )
+        )
+    elif version != FORMAT_VERSION or isinstance(version, bool):
+        problems.append(
+            Problem(
+                path="$.logikmodell",
+                message=f"unsupported format version {version!r}: "
+                f"this library reads version {FORMAT_VERSION}",
+            )
+        )
+    for key in data:
+        if key not in _TOP_KEYS:
+            problems.append(Problem(path=f"$.{key}", message="unknown key"))
+
+    header = {key: data[key] for key in _HEADER_KEYS if key in data}
+    info: ModelInfo | None = None
+    try:
+        info = converter.structure(header, ModelInfo)
+    except Exception as exc:
+        problems.extend(problems_of(exc, "$"))
+
+    parts: dict[str, list[Any]] = {}
+    for name, structure in _COLLECTIONS.items():
+        raw_items = data.get(name, [])
+        items: list[Any] = []
+        parts[name] = items
+        if raw_items is None:
+            continue
+        if not isinstance(raw_items, list):
+            problems.append(Problem(path=f"$.{name}", message="expected a list"))
+            continue
+        for index, raw in enumerate(raw_items):
+            try:
+                items.append(structure(raw))
+            except Exception as exc:
+                problems.extend(problems_of(exc, f"$.{name}[{index}]"))
+
+    if problems or info is None:
+        raise LoadError(problems, source)
+    # Items that failed to structure are already reported; references are checked now.
+    return LogicModel._collect(info, source, **parts)
+
+
+def to_data(model: LogicModel) -> dict[str, object]:
+    """Plain data for a model, keys in file order, ready for any writer."""
+    header = unstructure_value(model.info)
+    assert isinstance(header, dict)
+    metadata = header.pop("metadata", None)
+    out: dict[str, object] = {"logikmodell": FORMAT_VERSION, **header}
+    for name in _COLLECTIONS:
+        items = getattr(model, name)
+        if items:
+            out[name] = [unstructure_value(item) for item in items]
+    if metadata is not None:
+        out["metadata"] = metadata
+    return out

@@ -1,0 +1,134 @@
+"""Reading YAML, JSON and TOML text into plain data, numbers as exact Decimals.
+
+Every syntax problem becomes a :class:`~logikmodell.errors.Problem` located by line
+and column; nothing from the parsers escapes.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+from logikmodell.errors import LoadError, Problem
+
+__all__ = ["FORMATS", "parse_text"]
+
+FORMATS = ("yaml", "json", "toml")
+
+_YAMLBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: object, line: int, column: int) -> None:
+        super().__init__(key)
+        self.key = key
+        self.line = line
+        self.column = column
+
+
+class _Loader(_YAMLBase):  # type: ignore[valid-type,misc]
+    """The safe loader, with exact floats and duplicate keys refused."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                duplicate = key in seen
+            except TypeError:
+                continue  # an unhashable key: the base method reports it
+            if duplicate:
+                mark = key_node.start_mark
+                raise _DuplicateKeyError(key, mark.line + 1, mark.column + 1)
+            seen.add(key)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
+
+
+def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
+    text = str(loader.construct_scalar(node)).replace("_", "").lower()
+    if text in (".inf", "+.inf", "-.inf", ".nan"):
+        return Decimal(text.replace(".", ""))
+    return Decimal(text)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+
+
+def _reject_constant(name: str) -> Decimal:
+    return Decimal(name.replace("Infinity", "Inf"))
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKeyError(key, 0, 0)
+        out[key] = value
+    return out
+
+
+def _decode(data: str | bytes, source: str) -> str:
+    if isinstance(data, str):
+        text = data
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise LoadError(
+                [Problem(path="$", message=f"not UTF-8 text (byte {exc.start}): save it as UTF-8")],
+                source,
+            ) from None
+    if text.startswith("\ufeff"):
+        raise LoadError(
+            [Problem(path="$", message="starts with a UTF-8 byte-order mark: save it without one")],
+            source,
+        )
+    if not text.strip():
+        raise LoadError([Problem(path="$", message="the document is empty")], source)
+    return text
+
+
+def parse_text(data: str | bytes, format: str, source: str = "<string>") -> object:
+    """Parse a document into plain data (dicts, lists, str, int, Decimal, date, bool).
+
+    Raises:
+        LoadError: the text is not UTF-8, empty, or not valid in its format.
+    """
+    text = _decode(data, source)
+    try:
+        if format == "yaml":
+            return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        if format == "json":
+            return json.loads(
+                text,
+                parse_float=Decimal,
+                parse_constant=_reject_constant,
+                object_pairs_hook=_json_pairs,
+            )
+        if format == "toml":
+            return tomllib.loads(text, parse_float=Decimal)
+    except _DuplicateKeyError as exc:
+        where = f" at line {exc.line}, column {exc.column}" if exc.line else ""
+        message = f"duplicate key {exc.key!r}{where}"
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        message = f"YAML syntax error{where}: {exc.problem or exc.context}"
+    except yaml.YAMLError as exc:
+        message = f"YAML error: {exc}"
+    except json.JSONDecodeError as exc:
+        message = f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+    except tomllib.TOMLDecodeError as exc:
+        message = f"TOML syntax error: {exc}"
+    except RecursionError:
+        message = "the document is nested too deeply"
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        message = f"cannot read a value: {exc}"
+    else:
+        raise ValueError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
+    raise LoadError([Problem(path="$", message=message)], source)

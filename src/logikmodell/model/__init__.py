@@ -1,0 +1,62 @@
+"""The domain model: frozen value types, no I/O, no graph library."""
+
+from logikmodell.model.elements import (
+    Actor,
+    Economics,
+    Indicator,
+    Link,
+    Observation,
+    Period,
+    RateBand,
+    Risk,
+    TargetGroup,
+)
+from logikmodell.model.enums import Direction, Effect, Evidence, NodeKind
+from logikmodell.model.header import FORMAT_VERSION, ModelInfo
+from logikmodell.model.money import Money, allocate
+from logikmodell.model.nodes import (
+    Activity,
+    Impact,
+    LongTermOutcome,
+    Need,
+    Node,
+    Outcome,
+    Output,
+    Resource,
+    ShortTermOutcome,
+    Valuation,
+    node_class,
+)
+from logikmodell.model.quantity import Quantity
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Activity",
+    "Actor",
+    "Direction",
+    "Economics",
+    "Effect",
+    "Evidence",
+    "Impact",
+    "Indicator",
+    "Link",
+    "LongTermOutcome",
+    "ModelInfo",
+    "Money",
+    "Need",
+    "Node",
+    "NodeKind",
+    "Observation",
+    "Outcome",
+    "Output",
+    "Period",
+    "Quantity",
+    "RateBand",
+    "Resource",
+    "Risk",
+    "ShortTermOutcome",
+    "TargetGroup",
+    "Valuation",
+    "allocate",
+    "node_class",
+]

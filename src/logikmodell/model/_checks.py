@@ -1,0 +1,118 @@
+"""Attribute validators shared by the model's value types.
+
+Each raises :class:`~logikmodell.errors.InvalidValueError` naming the field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from logikmodell.errors import InvalidValueError
+from logikmodell.model._numbers import MAX_MAGNITUDE, format_decimal, is_float_exact, to_fraction
+
+__all__ = [
+    "check_id",
+    "check_ids",
+    "check_int_range",
+    "check_label",
+    "check_number",
+    "check_unit_interval",
+    "frozen_metadata",
+    "id_tuple",
+    "optional_fraction",
+]
+
+_ID = re.compile(r"[\w.\-]{1,100}")
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def check_id(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Ids: 1–100 letters (any script), digits, ``_``, ``-``, ``.``."""
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        raise InvalidValueError(
+            attribute.name,
+            f"expected an id of 1–100 letters, digits, '_', '-' or '.', got {value!r}",
+        )
+
+
+def check_ids(instance: object, attribute: attrs.Attribute[Any], value: Iterable[str]) -> None:
+    """Every item is an id."""
+    for item in value:
+        check_id(instance, attribute, item)
+
+
+def check_label(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """A label is a non-empty string."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError(attribute.name, "expected a non-empty text")
+
+
+def _fraction_ok(name: str, value: Fraction) -> None:
+    if not is_float_exact(value):
+        raise InvalidValueError(name, f"expected a decimal of at most 15 digits, got {value}")
+
+
+def check_unit_interval(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Fractions such as shares and deadweight lie in [0, 1]."""
+    if value is None:
+        return
+    assert isinstance(value, Fraction)
+    if not 0 <= value <= 1:
+        raise InvalidValueError(
+            attribute.name, f"expected a number from 0 to 1, got {format_decimal(value)}"
+        )
+    _fraction_ok(attribute.name, value)
+
+
+def check_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A plain number of at most 10^15 in magnitude that a float carries exactly."""
+    if value is None:
+        return
+    assert isinstance(value, Fraction)
+    if abs(value) > MAX_MAGNITUDE:
+        raise InvalidValueError(attribute.name, "expected a number of at most 10^15 in magnitude")
+    _fraction_ok(attribute.name, value)
+
+
+def check_int_range(low: int, high: int | None = None) -> Validator:
+    """An integer (not a bool) in ``[low, high]``; ``None`` passes."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidValueError(attribute.name, f"expected a whole number, got {value!r}")
+        if value < low or (high is not None and value > high):
+            bounds = f"from {low} to {high}" if high is not None else f"≥ {low}"
+            raise InvalidValueError(
+                attribute.name, f"expected a whole number {bounds}, got {value}"
+            )
+
+    return check
+
+
+def id_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    """Converter: a list of ids becomes a tuple (text alone is refused, not split)."""
+    if isinstance(value, str):
+        raise InvalidValueError("ids", f"expected a list of ids, got the text {value!r}")
+    return tuple(value)
+
+
+def optional_fraction(value: object) -> Fraction | None:
+    """Converter: ``None`` stays, anything numeric becomes an exact Fraction."""
+    return None if value is None else to_fraction(value)
+
+
+def frozen_metadata(value: object) -> dict[str, object]:
+    """Converter: metadata is a mapping from text to anything; copied on the way in."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InvalidValueError("metadata", "expected a mapping")
+    return dict(value)

@@ -1,0 +1,236 @@
+"""Everything in a logic model besides the nodes: links, indicators, risks, actors,
+the target group, the period and the economic settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from logikmodell.errors import InvalidValueError
+from logikmodell.model._checks import (
+    check_id,
+    check_ids,
+    check_int_range,
+    check_label,
+    check_number,
+    check_unit_interval,
+    frozen_metadata,
+    id_tuple,
+    optional_fraction,
+)
+from logikmodell.model._numbers import to_fraction
+from logikmodell.model.enums import Direction, Effect, Evidence
+
+__all__ = [
+    "Actor",
+    "Economics",
+    "Indicator",
+    "Link",
+    "Observation",
+    "Period",
+    "RateBand",
+    "Risk",
+    "TargetGroup",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Link:
+    """A link of the chain: more of ``from_id`` does something to ``to_id``.
+
+    Attributes:
+        from_id: the source node's id (``from`` in the file).
+        to_id: the target node's id (``to`` in the file).
+        effect: ``increases`` (default) or ``decreases``.
+        share: the fraction of the source's cost this link carries, in [0, 1].
+        evidence: how well the causal claim is supported.
+        source: where the evidence comes from.
+        note: free text.
+    """
+
+    from_id: str = attrs.field(validator=check_id)
+    to_id: str = attrs.field(validator=check_id)
+    effect: Effect = Effect.INCREASES
+    share: Fraction | None = attrs.field(
+        default=None, converter=optional_fraction, validator=check_unit_interval
+    )
+    evidence: Evidence | None = None
+    source: str | None = None
+    note: str | None = None
+    metadata: dict[str, object] = attrs.field(
+        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    )
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """``(from_id, to_id)``: a model holds at most one link per key."""
+        return (self.from_id, self.to_id)
+
+
+@attrs.frozen(kw_only=True)
+class Observation:
+    """A value of an indicator at a date: a baseline, a target or a measurement."""
+
+    value: Fraction = attrs.field(converter=to_fraction, validator=check_number)
+    date: dt.date | None = None
+    note: str | None = None
+    metadata: dict[str, object] = attrs.field(
+        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """An indicator (indikator): how an outcome, or a process, is followed up.
+
+    Attributes:
+        id: unique id.
+        measures: the id of the node it measures.
+        label: what is measured.
+        unit: the unit of its values, e.g. ``percent`` (free text).
+        direction: which way is better; defaults to the measured node's.
+        baseline, target: observations to compare with.
+        source: the data source.
+        frequency: how often it is measured, e.g. ``month``.
+        measurements: follow-up values, in the order given.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    measures: str = attrs.field(validator=check_id)
+    label: str = attrs.field(validator=check_label)
+    description: str | None = None
+    unit: str | None = None
+    direction: Direction | None = None
+    baseline: Observation | None = None
+    target: Observation | None = None
+    source: str | None = None
+    frequency: str | None = None
+    measurements: tuple[Observation, ...] = attrs.field(default=(), converter=tuple)
+    metadata: dict[str, object] = attrs.field(
+        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Risk:
+    """A risk: what may threaten the named nodes, how likely and how bad (1–5 each)."""
+
+    id: str = attrs.field(validator=check_id)
+    label: str = attrs.field(validator=check_label)
+    threatens: tuple[str, ...] = attrs.field(default=(), converter=id_tuple, validator=check_ids)
+    likelihood: int = attrs.field(validator=check_int_range(1, 5))
+    consequence: int = attrs.field(validator=check_int_range(1, 5))
+    mitigation: str | None = None
+    owner: str | None = attrs.field(default=None, validator=attrs.validators.optional(check_id))
+    description: str | None = None
+    metadata: dict[str, object] = attrs.field(
+        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    )
+
+    @property
+    def score(self) -> int:
+        """likelihood × consequence, 1–25."""
+        return self.likelihood * self.consequence
+
+
+@attrs.frozen(kw_only=True)
+class Actor:
+    """An actor (aktör) who pays or gains: a department, the region, the state."""
+
+    id: str = attrs.field(validator=check_id)
+    label: str = attrs.field(validator=check_label)
+    level: str | None = None
+    description: str | None = None
+    metadata: dict[str, object] = attrs.field(
+        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    )
+
+
+@attrs.frozen(kw_only=True)
+class TargetGroup:
+    """The target group (målgrupp)."""
+
+    label: str = attrs.field(validator=check_label)
+    size: int | None = attrs.field(default=None, validator=check_int_range(0, 10**15))
+    definition: str | None = None
+    metadata: dict[str, object] = attrs.field(
+        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """The period the investment runs (start and end dates, inclusive)."""
+
+    start: dt.date
+    end: dt.date
+    metadata: dict[str, object] = attrs.field(
+        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidValueError("end", f"must not be before start ({self.start})")
+
+
+def _check_rate(instance: object, attribute: attrs.Attribute[Any], value: Fraction) -> None:
+    check_unit_interval(instance, attribute, value)
+    if value == 1:
+        raise InvalidValueError(attribute.name, "expected a rate in [0, 1)")
+
+
+@attrs.frozen(kw_only=True)
+class RateBand:
+    """A band of a declining discount-rate schedule: ``rate`` from year ``from_year`` on."""
+
+    from_year: int = attrs.field(validator=check_int_range(0, 10**6))
+    rate: Fraction = attrs.field(converter=to_fraction, validator=_check_rate)
+    metadata: dict[str, object] = attrs.field(
+        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    )
+
+
+def _rate_or_bands(value: object) -> Fraction | tuple[RateBand, ...]:
+    if isinstance(value, list | tuple):
+        return tuple(value)
+    return to_fraction(value)
+
+
+def _check_discount(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, Fraction):
+        _check_rate(instance, attribute, value)
+        return
+    assert isinstance(value, tuple)
+    if not value or value[0].from_year != 0:
+        raise InvalidValueError(attribute.name, "a schedule starts with a band from_year 0")
+    for before, after in itertools.pairwise(value):
+        if after.from_year <= before.from_year:
+            raise InvalidValueError(attribute.name, "bands must have increasing from_year")
+
+
+@attrs.frozen(kw_only=True)
+class Economics:
+    """How returns are appraised: the discount rate (or a schedule) and the horizon."""
+
+    discount_rate: Fraction | tuple[RateBand, ...] = attrs.field(
+        default=Fraction(35, 1000), converter=_rate_or_bands, validator=_check_discount
+    )
+    horizon_years: int = attrs.field(default=10, validator=check_int_range(0, 1000))
+    metadata: dict[str, object] = attrs.field(
+        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    )
+
+    def rate(self, year: int) -> Fraction:
+        """The discount rate that applies in year index ``year``."""
+        if isinstance(self.discount_rate, Fraction):
+            return self.discount_rate
+        rate = self.discount_rate[0].rate
+        for band in self.discount_rate:
+            if band.from_year > year:
+                break
+            rate = band.rate
+        return rate

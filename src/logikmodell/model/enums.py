@@ -1,0 +1,69 @@
+"""The closed vocabularies of the file format."""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = ["Direction", "Effect", "Evidence", "NodeKind"]
+
+
+class NodeKind(enum.StrEnum):
+    """The kinds of node, in chain order (``need`` stands beside the chain)."""
+
+    NEED = "need"
+    RESOURCE = "resource"
+    ACTIVITY = "activity"
+    OUTPUT = "output"
+    SHORT_TERM_OUTCOME = "short_term_outcome"
+    LONG_TERM_OUTCOME = "long_term_outcome"
+    IMPACT = "impact"
+
+    @property
+    def stage(self) -> int:
+        """Position in the chain: resource 0 … impact 5; need is -1 (beside it)."""
+        return _STAGES[self]
+
+    @property
+    def is_goal(self) -> bool:
+        """Goals are long-term outcomes and impacts."""
+        return self in (NodeKind.LONG_TERM_OUTCOME, NodeKind.IMPACT)
+
+    @property
+    def is_outcome(self) -> bool:
+        """Short- and long-term outcomes and impacts: the kinds with a direction."""
+        return self.stage >= 3
+
+
+_STAGES = {kind: index - 1 for index, kind in enumerate(NodeKind)}
+
+
+class Direction(enum.StrEnum):
+    """Which way an outcome should move."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+    @property
+    def sign(self) -> int:
+        """+1 for increase, -1 for decrease."""
+        return 1 if self is Direction.INCREASE else -1
+
+
+class Effect(enum.StrEnum):
+    """What more of a link's source does to its target."""
+
+    INCREASES = "increases"
+    DECREASES = "decreases"
+
+    @property
+    def sign(self) -> int:
+        """+1 for increases, -1 for decreases."""
+        return 1 if self is Effect.INCREASES else -1
+
+
+class Evidence(enum.StrEnum):
+    """How well a causal link is supported, strongest first."""
+
+    RESEARCH = "research"
+    PROVEN_EXPERIENCE = "proven_experience"
+    ASSUMPTION = "assumption"

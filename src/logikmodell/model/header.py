@@ -1,0 +1,42 @@
+"""The model's header: title, owner, period, currency and the other settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from logikmodell.model._checks import check_id, check_int_range, check_label, frozen_metadata
+from logikmodell.model.elements import Economics, Period, TargetGroup
+
+__all__ = ["FORMAT_VERSION", "ModelInfo"]
+
+#: The version of the file format this library reads and writes.
+FORMAT_VERSION = 1
+
+
+def _check_currency(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    from logikmodell.errors import InvalidValueError
+    from logikmodell.model.units import CURRENCIES
+
+    if value not in CURRENCIES:
+        raise InvalidValueError(
+            attribute.name, f"expected one of {', '.join(CURRENCIES)}, got {value!r}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class ModelInfo:
+    """Everything at the top of a model file except its collections."""
+
+    title: str = attrs.field(validator=check_label)
+    id: str | None = attrs.field(default=None, validator=attrs.validators.optional(check_id))
+    description: str | None = None
+    owner: str | None = None
+    period: Period | None = None
+    currency: str = attrs.field(default="SEK", validator=_check_currency)
+    price_year: int | None = attrs.field(default=None, validator=check_int_range(1000, 9999))
+    target_group: TargetGroup | None = None
+    comparison: str | None = None
+    economics: Economics = attrs.field(factory=Economics)
+    metadata: dict[str, object] = attrs.field(factory=dict, converter=frozen_metadata, hash=False)

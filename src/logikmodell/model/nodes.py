@@ -1,0 +1,240 @@
+"""The nodes of a logic model: needs and the six stages of the chain."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, ClassVar
+
+import attrs
+
+from logikmodell.errors import InvalidValueError
+from logikmodell.model._checks import (
+    check_id,
+    check_ids,
+    check_int_range,
+    check_label,
+    check_unit_interval,
+    frozen_metadata,
+    id_tuple,
+)
+from logikmodell.model._numbers import to_fraction
+from logikmodell.model.enums import Direction, NodeKind
+from logikmodell.model.quantity import Quantity
+
+__all__ = [
+    "Activity",
+    "Impact",
+    "LongTermOutcome",
+    "Need",
+    "Node",
+    "Outcome",
+    "Output",
+    "Resource",
+    "ShortTermOutcome",
+    "Valuation",
+    "node_class",
+]
+
+
+def _quantity(value: object) -> Quantity | None:
+    if value is None or isinstance(value, Quantity):
+        return value
+    if isinstance(value, str):
+        return Quantity.parse(value)
+    return Quantity(value=value)
+
+
+@attrs.frozen(kw_only=True)
+class Valuation:
+    """A financial proxy: what one unit of an outcome is worth to an actor per year.
+
+    Attributes:
+        actor: the id of the actor who gains (or saves).
+        amount: money per unit of the outcome's quantity and per year, e.g.
+            ``120 000 SEK/person/year``.
+        label: what the value is, e.g. "Minskat försörjningsstöd".
+        source: where the figure comes from.
+    """
+
+    actor: str = attrs.field(validator=check_id)
+    amount: Quantity = attrs.field(converter=_quantity)
+    label: str | None = None
+    source: str | None = None
+    metadata: dict[str, object] = attrs.field(
+        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Node:
+    """What every node has: an id, a kind (fixed per class) and a label."""
+
+    kind: ClassVar[NodeKind]
+
+    id: str = attrs.field(validator=check_id)
+    label: str = attrs.field(validator=check_label)
+    description: str | None = None
+    metadata: dict[str, object] = attrs.field(
+        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Need(Node):
+    """A need (behov) that goals answer through their ``addresses``."""
+
+    kind: ClassVar[NodeKind] = NodeKind.NEED
+
+
+def _check_schedule(instance: Resource, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    assert isinstance(value, dict)
+    if not value:
+        raise InvalidValueError("schedule", "expected at least one year")
+    for year, share in value.items():
+        if isinstance(year, bool) or not isinstance(year, int) or year < 0:
+            raise InvalidValueError("schedule", f"expected year indexes ≥ 0, got {year!r}")
+        if not 0 <= share <= 1:
+            raise InvalidValueError("schedule", f"share for year {year} must lie in [0, 1]")
+    total = sum(value.values(), Fraction(0))
+    if total != 1:
+        raise InvalidValueError("schedule", f"shares must sum to exactly 1, got {float(total):g}")
+
+
+def _schedule(value: object) -> dict[int, Fraction] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise InvalidValueError("schedule", "expected a mapping from year index to share")
+    out: dict[int, Fraction] = {}
+    for key, share in value.items():
+        try:
+            year = int(key) if isinstance(key, str) else key
+        except ValueError:
+            raise InvalidValueError("schedule", f"expected a year index, got {key!r}") from None
+        out[year] = to_fraction(share)
+    return dict(sorted(out.items()))
+
+
+@attrs.frozen(kw_only=True)
+class Resource(Node):
+    """A resource (insats): what the investment spends.
+
+    Exactly one cost form: a direct ``cost``, or ``quantity × unit_cost``; or none at
+    all (reported by validation as LM603). The cost falls in ``year`` (default 0) or
+    is spread by ``schedule`` (shares per year index, summing to exactly 1).
+    """
+
+    kind: ClassVar[NodeKind] = NodeKind.RESOURCE
+
+    quantity: Quantity | None = attrs.field(default=None, converter=_quantity)
+    unit_cost: Quantity | None = attrs.field(default=None, converter=_quantity)
+    cost: Quantity | None = attrs.field(default=None, converter=_quantity)
+    payer: str | None = attrs.field(default=None, validator=attrs.validators.optional(check_id))
+    year: int | None = attrs.field(default=None, validator=check_int_range(0, 1000))
+    schedule: dict[int, Fraction] | None = attrs.field(
+        default=None, converter=_schedule, validator=_check_schedule, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.cost is not None and (self.quantity is not None or self.unit_cost is not None):
+            raise InvalidValueError("cost", "give either cost or quantity × unit_cost, not both")
+        if (self.quantity is None) != (self.unit_cost is None):
+            missing = "unit_cost" if self.unit_cost is None else "quantity"
+            raise InvalidValueError(missing, "quantity and unit_cost go together")
+        if self.year is not None and self.schedule is not None:
+            raise InvalidValueError("schedule", "give either year or schedule, not both")
+
+    @property
+    def years(self) -> dict[int, Fraction]:
+        """The cost's shares per year index: ``schedule``, or all in ``year`` (default 0)."""
+        if self.schedule is not None:
+            return dict(self.schedule)
+        return {self.year or 0: Fraction(1)}
+
+
+@attrs.frozen(kw_only=True)
+class Activity(Node):
+    """An activity (aktivitet): what the investment does."""
+
+    kind: ClassVar[NodeKind] = NodeKind.ACTIVITY
+
+
+@attrs.frozen(kw_only=True)
+class Output(Node):
+    """An output (prestation): what the activities produce, e.g. 120 pupils mentored."""
+
+    kind: ClassVar[NodeKind] = NodeKind.OUTPUT
+
+    quantity: Quantity | None = attrs.field(default=None, converter=_quantity)
+
+
+@attrs.frozen(kw_only=True)
+class Outcome(Node):
+    """What short-term outcomes, long-term outcomes and impacts share.
+
+    Attributes:
+        direction: which way the outcome should move.
+        addresses: ids of the needs this outcome answers.
+        quantity: units reaching the outcome because of the investment.
+        deadweight, attribution, displacement, drop_off: fractions in [0, 1].
+        start_year: year index of the first benefit year.
+        duration_years: how many years the benefit lasts.
+        values: financial proxies per actor.
+    """
+
+    direction: Direction | None = None
+    addresses: tuple[str, ...] = attrs.field(default=(), converter=id_tuple, validator=check_ids)
+    quantity: Quantity | None = attrs.field(default=None, converter=_quantity)
+    deadweight: Fraction = attrs.field(
+        default=Fraction(0), converter=to_fraction, validator=check_unit_interval
+    )
+    attribution: Fraction = attrs.field(
+        default=Fraction(0), converter=to_fraction, validator=check_unit_interval
+    )
+    displacement: Fraction = attrs.field(
+        default=Fraction(0), converter=to_fraction, validator=check_unit_interval
+    )
+    drop_off: Fraction = attrs.field(
+        default=Fraction(0), converter=to_fraction, validator=check_unit_interval
+    )
+    start_year: int = attrs.field(default=1, validator=check_int_range(0, 1000))
+    duration_years: int = attrs.field(default=1, validator=check_int_range(1, 1000))
+    values: tuple[Valuation, ...] = attrs.field(default=(), converter=tuple)
+
+
+@attrs.frozen(kw_only=True)
+class ShortTermOutcome(Outcome):
+    """A short-term outcome (kortsiktig effekt)."""
+
+    kind: ClassVar[NodeKind] = NodeKind.SHORT_TERM_OUTCOME
+
+
+@attrs.frozen(kw_only=True)
+class LongTermOutcome(Outcome):
+    """A long-term outcome (långsiktig effekt); a goal."""
+
+    kind: ClassVar[NodeKind] = NodeKind.LONG_TERM_OUTCOME
+
+
+@attrs.frozen(kw_only=True)
+class Impact(Outcome):
+    """An impact (påverkan); a goal."""
+
+    kind: ClassVar[NodeKind] = NodeKind.IMPACT
+
+
+_CLASSES: dict[NodeKind, type[Node]] = {
+    cls.kind: cls
+    for cls in (Need, Resource, Activity, Output, ShortTermOutcome, LongTermOutcome, Impact)
+}
+
+
+def node_class(kind: NodeKind | str) -> type[Node]:
+    """The node class for a kind.
+
+    Raises:
+        ValueError: the kind is unknown.
+    """
+    return _CLASSES[NodeKind(kind)]

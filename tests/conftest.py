@@ -1,0 +1,45 @@
+"""Shared test set-up: Hypothesis profiles and markers for tests that need real tools.
+
+Tests marked ``needs_dot`` or ``needs_chromium`` are skipped where the tool is missing,
+unless ``LOGIKMODELL_REQUIRE_TOOLS=1`` is set (as CI does), in which case a missing
+tool fails them instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+_TOOLS = {
+    "needs_dot": ("dot",),
+    "needs_chromium": ("chromium", "chromium-browser", "google-chrome"),
+}
+
+
+def tool_path(marker: str) -> str | None:
+    """The first executable found for a tool marker, or None."""
+    for name in _TOOLS[marker]:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for marker in _TOOLS:
+        if item.get_closest_marker(marker) is None or tool_path(marker) is not None:
+            continue
+        if os.environ.get("LOGIKMODELL_REQUIRE_TOOLS") == "1":
+            pytest.fail(f"{marker}: the tool is missing but LOGIKMODELL_REQUIRE_TOOLS=1")
+        pytest.skip(f"{marker}: the tool is not installed")
