@@ -10,6 +10,7 @@ Example:
     'Fullföljda studier'
 """
 
+from logikmodell.costs import CostAttribution, CostAttributionError, attribute_costs
 from logikmodell.errors import (
     DuplicateIdError,
     InvalidValueError,
@@ -55,6 +56,8 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "Activity",
     "Actor",
+    "CostAttribution",
+    "CostAttributionError",
     "Direction",
     "DumpError",
     "DuplicateIdError",
@@ -89,6 +92,7 @@ __all__ = [
     "UnknownIdError",
     "Valuation",
     "__version__",
+    "attribute_costs",
     "dump",
     "dumps",
     "load",
