@@ -39,6 +39,6 @@ def test_lm601_counts_shares_even_beside_links_without_share() -> None:
 
 def test_lm601_not_at_exactly_one_or_below() -> None:
     assert codes(_shares("0.5", "0.5"), "LM601") == []
-    assert codes(_shares("1/3", "1/3", "1/3"), "LM601") == []
+    assert codes(_shares("0.25", "0.25", "0.5"), "LM601") == []
     assert codes(_shares("0.3", None, None), "LM601") == []
     assert codes(_shares(None, None), "LM601") == []

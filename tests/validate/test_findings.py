@@ -19,7 +19,8 @@ def test_severity_is_ordered_and_a_string() -> None:
     assert Severity.INFO < Severity.WARNING < Severity.ERROR
     assert Severity.ERROR >= Severity.ERROR
     assert max([Severity.WARNING, Severity.ERROR, Severity.INFO]) is Severity.ERROR
-    assert Severity.ERROR == "error"
+    assert isinstance(Severity.ERROR, str)
+    assert str(Severity.ERROR) == "error"
     assert json.dumps(Severity.WARNING) == '"warning"'
 
 

@@ -12,9 +12,29 @@ from functools import cached_property
 
 from logikmodell.graph import LogicModel
 from logikmodell.model.elements import Indicator, Link
+from logikmodell.model.enums import NodeKind
 from logikmodell.model.nodes import Node
 
-__all__ = ["Context", "describe"]
+__all__ = ["Context", "describe", "kind_name"]
+
+
+_KIND_NAMES = {
+    NodeKind.NEED: "need",
+    NodeKind.RESOURCE: "resource",
+    NodeKind.ACTIVITY: "activity",
+    NodeKind.OUTPUT: "output",
+    NodeKind.SHORT_TERM_OUTCOME: "short-term outcome",
+    NodeKind.LONG_TERM_OUTCOME: "long-term outcome",
+    NodeKind.IMPACT: "impact",
+}
+
+
+def kind_name(kind: NodeKind, *, article: bool = False) -> str:
+    """A kind in words for a message: ``short-term outcome`` (``an output`` with article)."""
+    name = _KIND_NAMES[kind]
+    if not article:
+        return name
+    return ("an " if name[0] in "aeiou" else "a ") + name
 
 
 def describe(node: Node) -> str:
@@ -145,9 +165,7 @@ def _one_cycle(context: Context, component: frozenset[str]) -> tuple[str, ...]:
     while current not in seen:
         seen[current] = len(path)
         path.append(current)
-        current = min(
-            link.to_id for link in context.out_links[current] if link.to_id in component
-        )
+        current = min(link.to_id for link in context.out_links[current] if link.to_id in component)
     cycle = path[seen[current] :]
     first = cycle.index(min(cycle))
     return tuple(cycle[first:] + cycle[:first])

@@ -54,6 +54,10 @@ class Severity(enum.StrEnum):
 _RANKS = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
 
 
+def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 def _link(value: Iterable[str] | None) -> tuple[str, str] | None:
     if value is None:
         return None
@@ -77,7 +81,7 @@ class Finding:
     code: str
     severity: Severity = attrs.field(converter=Severity)
     message: str
-    nodes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    nodes: tuple[str, ...] = attrs.field(default=(), converter=_ids)
     link: tuple[str, str] | None = attrs.field(default=None, converter=_link)
 
     @property
@@ -200,7 +204,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-class ValidationFailed(LogikmodellError, ValueError):
+class ValidationFailed(LogikmodellError, ValueError):  # noqa: N818 - the public name reads as a sentence: "validation failed"
     """A model has error findings; raised by :meth:`Report.raise_for_errors`.
 
     Attributes:

@@ -6,30 +6,19 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from logikmodell.model.enums import NodeKind
-from logikmodell.validate._context import Context
+from logikmodell.validate._context import Context, kind_name
 from logikmodell.validate.findings import Severity
 from logikmodell.validate.registry import Hit, rule
 
 __all__: list[str] = []
 
-_STAGE_NAMES = {
-    NodeKind.RESOURCE: "resource",
-    NodeKind.ACTIVITY: "activity",
-    NodeKind.OUTPUT: "output",
-    NodeKind.SHORT_TERM_OUTCOME: "short-term outcome",
-    NodeKind.LONG_TERM_OUTCOME: "long-term outcome",
-    NodeKind.IMPACT: "impact",
-    NodeKind.NEED: "need",
-}
-
 
 def _kind(kind: NodeKind) -> str:
-    return _STAGE_NAMES[kind]
+    return kind_name(kind)
 
 
 def _a(kind: NodeKind) -> str:
-    name = _kind(kind)
-    return ("an " if name[0] in "aeiou" else "a ") + name
+    return kind_name(kind, article=True)
 
 
 @rule("LM101", Severity.ERROR, "cycle in the chain")
