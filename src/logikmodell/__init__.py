@@ -50,6 +50,7 @@ from logikmodell.model import (
     TargetGroup,
     Valuation,
 )
+from logikmodell.validate import Finding, Report, Severity, ValidationFailed, validate
 
 __version__ = "0.1.0.dev0"
 
@@ -64,6 +65,7 @@ __all__ = [
     "Economics",
     "Effect",
     "Evidence",
+    "Finding",
     "Impact",
     "Indicator",
     "InvalidValueError",
@@ -84,12 +86,15 @@ __all__ = [
     "Problem",
     "Quantity",
     "RateBand",
+    "Report",
     "Resource",
     "Risk",
+    "Severity",
     "ShortTermOutcome",
     "TargetGroup",
     "UnitError",
     "UnknownIdError",
+    "ValidationFailed",
     "Valuation",
     "__version__",
     "attribute_costs",
@@ -97,4 +102,5 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "validate",
 ]

@@ -16,6 +16,7 @@ from logikmodell.model._checks import (
     check_unit_interval,
     frozen_metadata,
     id_tuple,
+    to_direction,
 )
 from logikmodell.model._numbers import to_fraction
 from logikmodell.model.enums import Direction, NodeKind
@@ -184,7 +185,7 @@ class Outcome(Node):
         values: financial proxies per actor.
     """
 
-    direction: Direction | None = None
+    direction: Direction | None = attrs.field(default=None, converter=to_direction)
     addresses: tuple[str, ...] = attrs.field(default=(), converter=id_tuple, validator=check_ids)
     quantity: Quantity | None = attrs.field(default=None, converter=_quantity)
     deadweight: Fraction = attrs.field(
