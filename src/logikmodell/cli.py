@@ -68,6 +68,35 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------------- costs
+def _cmd_costs(args: argparse.Namespace) -> int:
+    from logikmodell.costs import CostAttributionError, attribute_costs
+    from logikmodell.costs.table import cost_table
+
+    model = _load(args.model)
+    try:
+        costs = attribute_costs(model)
+    except CostAttributionError as exc:
+        if args.format == "json":
+            findings = [finding.to_dict() for finding in exc.findings]
+            counts = {"error": len(findings), "warning": 0, "info": 0}
+            data = {"ok": False, "counts": counts, "findings": findings}
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            for finding in exc.findings:
+                print(finding)
+        print(
+            f"{args.model}: costs refused: the model has a cycle or over-allocated shares",
+            file=sys.stderr,
+        )
+        return EXIT_ERRORS
+    if args.format == "json":
+        print(json.dumps(costs.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(cost_table(model, costs))
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------------- demo
 def _cmd_demo(args: argparse.Namespace) -> int:
     from logikmodell.examples import example_path, load_example
@@ -82,7 +111,17 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     dump(model, out_dir / (example_path().stem + ".toml"))
     out = sys.stdout
     print(summary(model), file=out)
+    from logikmodell.costs import attribute_costs
+    from logikmodell.costs.table import cost_summary
+
+    costs = attribute_costs(model)
+    costs_path = out_dir / "costs.json"
+    costs_path.write_text(
+        json.dumps(costs.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    print("\n" + cost_summary(model, costs), file=out)
     print(f"\nWrote {target} (and .json, .toml)", file=out)
+    print(f"Wrote {costs_path}", file=out)
     return EXIT_OK
 
 
@@ -129,6 +168,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the file format")
     schema.set_defaults(func=_cmd_schema)
+
+    costs = commands.add_parser("costs", help="attribute resource costs along the chain")
+    costs.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
+    costs.add_argument("--format", choices=["text", "json"], default="text")
+    costs.set_defaults(func=_cmd_costs)
 
     demo = commands.add_parser("demo", help="write the embedded example and its outputs")
     demo.add_argument("dir", metavar="DIR", nargs="?", default="logikmodell-demo")

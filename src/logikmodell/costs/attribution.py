@@ -297,9 +297,7 @@ def _plan(shares: Sequence[tuple[str, int, Fraction | None]]) -> _Plan | None:
         exact.append(rest)
     denominator = lcm(*(weight.denominator for weight in exact))
     weights = tuple(int(weight * denominator) for weight in exact)
-    return _Plan(
-        targets=targets, weights=weights, weight_sum=sum(weights), unallocated=unallocated
-    )
+    return _Plan(targets=targets, weights=weights, weight_sum=sum(weights), unallocated=unallocated)
 
 
 def _count(quantity: Quantity | None) -> Fraction | None:
