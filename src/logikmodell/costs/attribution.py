@@ -47,7 +47,7 @@ __all__ = ["UNASSIGNED", "CostAttribution", "CostAttributionError", "attribute_c
 UNASSIGNED = "_unassigned"
 
 #: The kinds of the chain, in order: every kind but ``need``.
-_CHAIN_KINDS = tuple(kind for kind in NodeKind if kind is not NodeKind.NEED)
+_CHAIN_KINDS: tuple[NodeKind, ...] = tuple(kind for kind in NodeKind if kind is not NodeKind.NEED)
 
 K = TypeVar("K")
 
