@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from fractions import Fraction
 from pathlib import Path
+from typing import TypeVar
 
 import attrs
 import networkx as nx
@@ -33,7 +35,10 @@ from costs_helpers import (
     with_ore_costs,
 )
 
-MODELS = lst.logic_models(max_nodes=16)
+K = TypeVar("K")
+
+# At most 10 nodes: from 11 on, the strategy's ids can collide ("n1"+"0" and "n10").
+MODELS = lst.logic_models(max_nodes=10)
 _CHAIN = [
     NodeKind.RESOURCE,
     NodeKind.RESOURCE,
@@ -63,7 +68,7 @@ def _shares(draw: st.DrawFn, count: int) -> list[Fraction | None]:
 @st.composite
 def _costable_models(draw: st.DrawFn) -> lm.LogicModel:
     """Models with many links and odd costs, all links forward in chain order."""
-    base = draw(lst.logic_models(min_nodes=5, max_nodes=20, kinds=_CHAIN))
+    base = draw(lst.logic_models(min_nodes=5, max_nodes=10, kinds=_CHAIN))
     nodes = []
     for node in sorted(base.nodes, key=lambda node: node.kind.stage):
         if isinstance(node, Resource) and draw(st.integers(0, 3)):
@@ -81,14 +86,18 @@ def _costable_models(draw: st.DrawFn) -> lm.LogicModel:
     return lm.LogicModel(base.info, actors=base.actors, nodes=nodes, links=links.values())
 
 
-COSTABLE = st.one_of(_costable_models(), MODELS.map(costable))
+COSTABLE = st.one_of(
+    _costable_models(), MODELS.map(costable), lst.logic_models(valid=True, max_nodes=12)
+)
 
 
-def _ores(mapping: object) -> dict[object, int]:
-    assert hasattr(mapping, "items")
-    found = {key: ore(value) for key, value in mapping.items()}
-    assert all(value is not None for value in found.values())
-    return found  # type: ignore[return-value]
+def _ores(mapping: Mapping[K, lm.Money]) -> dict[K, int]:
+    found: dict[K, int] = {}
+    for key, value in mapping.items():
+        whole = ore(value)
+        assert whole is not None
+        found[key] = whole
+    return found
 
 
 def _figures(costs: CostAttribution) -> dict[str, object]:

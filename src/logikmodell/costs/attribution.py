@@ -147,6 +147,49 @@ class _YearsView(Mapping[str, Mapping[int, Money]]):
         return repr(dict(self))
 
 
+class _FlowsView(Mapping[tuple[str, str], Money]):
+    """What each link carried: read from the splits, gathered on first use."""
+
+    __slots__ = ("_currency", "_ids", "_ore", "_plans", "_split")
+
+    def __init__(
+        self,
+        ids: Sequence[str],
+        plans: Sequence[_Plan | None],
+        split: Sequence[Sequence[int] | None],
+        currency: str,
+    ) -> None:
+        self._ids = ids
+        self._plans = plans
+        self._split = split
+        self._currency = currency
+        self._ore: dict[tuple[str, str], int] | None = None
+
+    def _flows(self) -> dict[tuple[str, str], int]:
+        if self._ore is None:
+            ids = self._ids
+            flows: dict[tuple[str, str], int] = {}
+            for u, (plan, parts) in enumerate(zip(self._plans, self._split, strict=True)):
+                if plan is None:
+                    continue
+                for t, part in zip(plan.targets, parts or [0] * len(plan.targets), strict=False):
+                    flows[(ids[u], ids[t])] = part
+            self._ore = flows
+        return self._ore
+
+    def __getitem__(self, key: tuple[str, str]) -> Money:
+        return Money(Fraction(self._flows()[key], 100), self._currency)
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._flows())
+
+    def __len__(self) -> int:
+        return len(self._flows())
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
 def _format_ore(ore: int) -> str:
     sign = "-" if ore < 0 else ""
     return f"{sign}{abs(ore) // 100}.{abs(ore) % 100:02d}"
@@ -173,6 +216,7 @@ class CostAttribution:
         unallocated: per node whose outgoing links all carry shares summing below
             1, the cost left there.
         terminal: the nodes with no outgoing link, which keep what flows in.
+        flows: per link ``(from_id, to_id)``, the cost it carried.
         payers: per payer (actor id, or ``"_unassigned"``), its resources' cost.
         years: per year index, the cost of the resources falling in it.
         by_year: per node, its ``attributed`` cost split over the year indexes.
@@ -190,6 +234,7 @@ class CostAttribution:
     per_unit: Mapping[str, Money | None]
     unallocated: Mapping[str, Money]
     terminal: frozenset[str]
+    flows: Mapping[tuple[str, str], Money]
     payers: Mapping[str, Money]
     years: Mapping[int, Money]
     by_year: Mapping[str, Mapping[int, Money]]
@@ -389,6 +434,7 @@ def attribute_costs(model: LogicModel) -> CostAttribution:
 
     unallocated: dict[int, int] = {}
     unallocated_vectors: dict[int, list[int]] = {}
+    split: list[list[int] | None] = [None] * size
     indegree = [len(preds) for preds in predecessors]
     queue = [i for i in range(size) if not indegree[i]]
     for u in queue:
@@ -432,6 +478,7 @@ def attribute_costs(model: LogicModel) -> CostAttribution:
             parts = _equal_split(total, len(targets))
         else:
             parts = _largest_remainder(total, weights, plan.weight_sum)
+        split[u] = parts
         for t, part in zip(targets, parts, strict=False):
             amount[t] += part
             indegree[t] -= 1
@@ -474,6 +521,8 @@ def attribute_costs(model: LogicModel) -> CostAttribution:
         upstream=upstream,
         unallocated=unallocated,
         outgoing=outgoing,
+        plans=plans,
+        split=split,
         resource_years=resource_years,
         years=years,
         vectors=vectors,
@@ -489,6 +538,8 @@ def _result(
     upstream: Sequence[int],
     unallocated: Mapping[int, int],
     outgoing: Sequence[Sequence[object]],
+    plans: Sequence[_Plan | None],
+    split: Sequence[Sequence[int] | None],
     resource_years: Mapping[int, Mapping[int, int]],
     years: Sequence[int],
     vectors: Sequence[Sequence[int] | None],
@@ -543,6 +594,7 @@ def _result(
         per_unit=_PerUnitView(attributed, counts, currency),
         unallocated=_MoneyView({ids[i]: unallocated[i] for i in sorted(unallocated)}, currency),
         terminal=frozenset(id for id, links in zip(ids, outgoing, strict=True) if not links),
+        flows=_FlowsView(ids, plans, split, currency),
         payers=_MoneyView(payer_ore, currency),
         years=_MoneyView(year_ore, currency),
         by_year=_YearsView(node_vectors, years, currency),
