@@ -472,3 +472,18 @@ def test_shares_summing_to_exactly_one_are_accepted() -> None:
 )
 def test_integer_splitting_is_the_allocate_of_the_model(total: int, weights: list[int]) -> None:
     assert _largest_remainder(total, weights, sum(weights)) == allocate(total, weights)
+
+
+def test_a_part_that_takes_everything_leaves_no_years_for_the_next() -> None:
+    # 1 öre over two targets: 1 + 0. The second target gets nothing in any year.
+    m = model(
+        """
+        - {id: r, kind: resource, label: R, cost: "0,01 SEK", schedule: {0: 0.5, 1: 0.5}}
+        - {id: a, kind: activity, label: A}
+        - {id: b, kind: activity, label: B}
+        """,
+        "- {from: r, to: a}\n- {from: r, to: b}",
+    )
+    costs = attribute_costs(m)
+    assert _ore_map(costs.by_year["a"]) == {0: 1, 1: 0}
+    assert _ore_map(costs.by_year["b"]) == {0: 0, 1: 0}

@@ -493,8 +493,8 @@ def attribute_costs(model: LogicModel) -> CostAttribution:
             remaining = list(vector)
             shares: list[list[int]] = []
             for part in parts:
-                if part == left:
-                    share = remaining
+                if part == left:  # the rest of the node, and nothing for later parts
+                    share, remaining = remaining, [0] * year_count
                 elif part:
                     share = _largest_remainder(part, remaining, left)
                     remaining = [a - b for a, b in zip(remaining, share, strict=True)]
