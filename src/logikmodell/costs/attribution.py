@@ -23,14 +23,15 @@ or links of a file changes no figure.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from math import lcm
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from logikmodell.costs.resources import resource_cost_by_year
+from logikmodell.costs.resources import resource_cost, resource_cost_by_year
 from logikmodell.errors import LogikmodellError
 from logikmodell.model.enums import NodeKind
 from logikmodell.model.money import Money
@@ -92,6 +93,34 @@ class _MoneyView(Mapping[K, Money]):
         return f"{{{items}}}"
 
 
+class _LazyMoneyView(Mapping[K, Money]):
+    """A read-only mapping of öre integers, worked out on first use."""
+
+    __slots__ = ("_compute", "_currency", "_ore")
+
+    def __init__(self, compute: Callable[[], Mapping[K, int]], currency: str) -> None:
+        self._compute = compute
+        self._currency = currency
+        self._ore: Mapping[K, int] | None = None
+
+    def _figures(self) -> Mapping[K, int]:
+        if self._ore is None:
+            self._ore = self._compute()
+        return self._ore
+
+    def __getitem__(self, key: K) -> Money:
+        return Money(Fraction(self._figures()[key], 100), self._currency)
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._figures())
+
+    def __len__(self) -> int:
+        return len(self._figures())
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
 class _PerUnitView(Mapping[str, Money | None]):
     """Attributed cost ÷ count quantity, exact, for every node (None without a count)."""
 
@@ -122,69 +151,49 @@ class _PerUnitView(Mapping[str, Money | None]):
 
 
 class _YearsView(Mapping[str, Mapping[int, Money]]):
-    """Per node, its cost per year index: öre vectors aligned with the model's years."""
+    """Per node, its cost per year index, computed by the flow on first use."""
 
-    __slots__ = ("_currency", "_vectors", "_years")
+    __slots__ = ("_flow", "_unallocated")
 
-    def __init__(
-        self, vectors: Mapping[str, Sequence[int]], years: Sequence[int], currency: str
-    ) -> None:
-        self._vectors = vectors
-        self._years = years
-        self._currency = currency
+    def __init__(self, flow: _Flow, *, unallocated: bool = False) -> None:
+        self._flow = flow
+        self._unallocated = unallocated
+
+    def _vectors(self) -> dict[str, list[int]]:
+        vectors = self._flow.year_vectors()
+        return vectors[1] if self._unallocated else vectors[0]
 
     def __getitem__(self, key: str) -> Mapping[int, Money]:
-        vector = self._vectors[key]
-        return _MoneyView(dict(zip(self._years, vector, strict=True)), self._currency)
+        vector = self._vectors()[key]
+        years = dict(zip(self._flow.years, vector, strict=True))
+        return _MoneyView(years, self._flow.currency)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._vectors)
+        return iter(self._vectors())
 
     def __len__(self) -> int:
-        return len(self._vectors)
+        return len(self._vectors())
 
     def __repr__(self) -> str:
         return repr(dict(self))
 
 
 class _FlowsView(Mapping[tuple[str, str], Money]):
-    """What each link carried: read from the splits, gathered on first use."""
+    """What each link carried, computed by the flow on first use."""
 
-    __slots__ = ("_currency", "_ids", "_ore", "_plans", "_split")
+    __slots__ = ("_flow",)
 
-    def __init__(
-        self,
-        ids: Sequence[str],
-        plans: Sequence[_Plan | None],
-        split: Sequence[Sequence[int] | None],
-        currency: str,
-    ) -> None:
-        self._ids = ids
-        self._plans = plans
-        self._split = split
-        self._currency = currency
-        self._ore: dict[tuple[str, str], int] | None = None
-
-    def _flows(self) -> dict[tuple[str, str], int]:
-        if self._ore is None:
-            ids = self._ids
-            flows: dict[tuple[str, str], int] = {}
-            for u, (plan, parts) in enumerate(zip(self._plans, self._split, strict=True)):
-                if plan is None:
-                    continue
-                for t, part in zip(plan.targets, parts or [0] * len(plan.targets), strict=False):
-                    flows[(ids[u], ids[t])] = part
-            self._ore = flows
-        return self._ore
+    def __init__(self, flow: _Flow) -> None:
+        self._flow = flow
 
     def __getitem__(self, key: tuple[str, str]) -> Money:
-        return Money(Fraction(self._flows()[key], 100), self._currency)
+        return Money(Fraction(self._flow.link_flows()[key], 100), self._flow.currency)
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
-        return iter(self._flows())
+        return iter(self._flow.link_flows())
 
     def __len__(self) -> int:
-        return len(self._flows())
+        return len(self._flow.link_flows())
 
     def __repr__(self) -> str:
         return repr(dict(self))
@@ -306,61 +315,62 @@ def _equal_split(total: int, count: int) -> list[int]:
     return [part + 1] * left + [part] * (count - left)
 
 
-@attrs.frozen(kw_only=True)
-class _Plan:
-    """How one node splits what it holds.
-
-    ``targets`` are node indexes in target-id order. ``weights`` is None for an
-    equal split, else one integer weight per target plus, when ``unallocated``, a
-    last weight for the rest that stays at the node.
-    """
-
-    targets: tuple[int, ...]
-    weights: tuple[int, ...] | None
-    weight_sum: int
-    unallocated: bool
+#: How one node splits what it holds: the target indexes in target-id order; one
+#: integer weight per target and, when the flag is set, a last weight for the rest
+#: that stays unallocated at the node; or None for an equal split.
+_Plan = tuple[list[int], list[int] | None, int, bool]
 
 
-def _plan(shares: Sequence[tuple[str, int, Fraction | None]]) -> _Plan | None:
-    """The split of a node with outgoing links ``(target id, target index, share)``.
+def _plan(targets: list[int], shares: list[Fraction | None]) -> _Plan | None:
+    """The split of a node whose links, in target-id order, carry ``shares``.
 
     Returns None when the shares sum to more than 1 (LM601).
     """
-    ordered = sorted(shares)
-    targets = tuple(index for _, index, _ in ordered)
-    given = [share for _, _, share in ordered if share is not None]
-    if not given:
-        return _Plan(targets=targets, weights=None, weight_sum=len(targets), unallocated=False)
-    given_sum = sum(given, Fraction(0))
+    given_sum = sum((share for share in shares if share is not None), Fraction(0))
     if given_sum > 1:
         return None
-    free = len(targets) - len(given)
+    free = shares.count(None)
     rest = 1 - given_sum
-    exact = [rest / free if share is None else share for _, _, share in ordered]
+    exact = [rest / free if share is None else share for share in shares]
     unallocated = free == 0 and rest > 0
     if unallocated:
         exact.append(rest)
     denominator = lcm(*(weight.denominator for weight in exact))
-    weights = tuple(int(weight * denominator) for weight in exact)
-    return _Plan(targets=targets, weights=weights, weight_sum=sum(weights), unallocated=unallocated)
+    weights = [weight.numerator * (denominator // weight.denominator) for weight in exact]
+    return (targets, weights, sum(weights), unallocated)
 
 
-def _count(quantity: Quantity | None) -> Fraction | None:
+def _split(total: int, plan: _Plan) -> list[int]:
+    """The parts of ``total`` along a plan (the unallocated rest last, if any)."""
+    _, weights, weight_sum, _ = plan
+    if weights is None:
+        return _equal_split(total, weight_sum)
+    return _largest_remainder(total, weights, weight_sum)
+
+
+def _count(quantity: Quantity) -> Fraction | None:
     """The number of units in a count quantity (``120 person``, a bare ``120``), else None."""
-    if quantity is None:
+    factor = _count_factor(quantity.unit)
+    if factor is None:
         return None
+    value = quantity.value if factor == 1 else quantity.value * factor
+    return value if value else None
+
+
+@functools.lru_cache(maxsize=256)
+def _count_factor(unit: str) -> Fraction | None:
+    """The factor to the count unit, or None if ``unit`` is not a count (time, money, %)."""
     from logikmodell.model.units import resolve_unit
 
-    factor, dimension = resolve_unit(quantity.unit)
-    if quantity.unit and not (
+    factor, dimension = resolve_unit(unit)
+    if unit and not (
         len(dimension.terms) == 1
         and dimension.terms[0][1] == 1
         and dimension.terms[0][0] != "time"
         and not dimension.currencies
     ):
         return None
-    value = quantity.value * factor
-    return value if value else None
+    return factor
 
 
 # ---------------------------------------------------------------------- the flow
@@ -389,201 +399,290 @@ def attribute_costs(model: LogicModel) -> CostAttribution:
     index = {id: i for i, id in enumerate(ids)}
     size = len(chain)
 
-    # Outgoing links per node (target id, target index, share); predecessors.
-    outgoing: list[list[tuple[str, int, Fraction | None]]] = [[] for _ in range(size)]
+    # Targets and predecessors per node; shares by link, for the few that have one.
+    targets_of: list[list[int]] = [[] for _ in range(size)]
     predecessors: list[list[int]] = [[] for _ in range(size)]
+    shares: dict[tuple[int, int], Fraction] = {}
+    position = index.__getitem__
     for link in model.links:
-        source = index[link.from_id]
-        target = index[link.to_id]
-        outgoing[source].append((link.to_id, target, link.share))
+        source = position(link.from_id)
+        target = position(link.to_id)
+        targets_of[source].append(target)
         predecessors[target].append(source)
-
+        if link.share is not None:
+            shares[(source, target)] = link.share
+    shared = {source for source, _ in shares}
     plans: list[_Plan | None] = [None] * size
-    for i, links in enumerate(outgoing):
-        if links:
-            plan = _plan(links)
+    by_id = ids.__getitem__
+    for i, targets in enumerate(targets_of):
+        if not targets:
+            continue
+        if len(targets) > 1:
+            targets.sort(key=by_id)
+        if i in shared:
+            plan = _plan(targets, [shares.get((i, t)) for t in targets])
             if plan is None:
                 raise _refusal(model)
             plans[i] = plan
+        else:
+            plans[i] = (targets, None, len(targets), False)
 
-    # What each resource costs, per year.
-    resource_years: dict[int, dict[int, int]] = {}
-    for i, node in enumerate(chain):
-        if isinstance(node, Resource):
-            resource_years[i] = resource_cost_by_year(node, currency)
-    years = sorted({year for by_year in resource_years.values() for year in by_year})
-    year_count = len(years)
-    year_index = {year: j for j, year in enumerate(years)}
-
+    # What each resource costs; its own cost starts the flow.
+    resources: dict[int, Resource] = {}
     amount = [0] * size
     own = [0] * size
-    vectors: list[list[int] | None] = [None] * size
-    for i, by_year in resource_years.items():
-        cost = sum(by_year.values())
-        amount[i] = own[i] = cost
-        if year_count > 1:
-            vector = [0] * year_count
-            for year, ore in by_year.items():
-                vector[year_index[year]] = ore
-            vectors[i] = vector
+    for i, node in enumerate(chain):
+        if isinstance(node, Resource):
+            resources[i] = node
+            amount[i] = own[i] = resource_cost(node, currency) or 0
 
+    # One pass in topological order (Kahn): upstream, then the split.
     empty: frozenset[int] = frozenset()
-    upstream_sets: list[frozenset[int]] = [empty] * size
+    reached_by: list[frozenset[int]] = [empty] * size
     upstream = [0] * size
-    pending = [len(links) for links in outgoing]
-
-    unallocated: dict[int, int] = {}
-    unallocated_vectors: dict[int, list[int]] = {}
-    split: list[list[int] | None] = [None] * size
+    pending = [len(targets) for targets in targets_of]
     indegree = [len(preds) for preds in predecessors]
     queue = [i for i in range(size) if not indegree[i]]
+    unallocated: dict[int, int] = {}
     for u in queue:
-        # Upstream: the resources with a path here, shared with a predecessor when
-        # nothing is added, so that chains cost no set operations.
+        # The resources with a path to u: shared with the largest predecessor's
+        # set, so that a chain costs no set operation; a merge adds what is new.
         preds = predecessors[u]
         if not preds:
             reached, value = empty, 0
         elif len(preds) == 1:
             p = preds[0]
-            reached, value = upstream_sets[p], upstream[p]
-        else:
-            best = max(preds, key=lambda p: len(upstream_sets[p]))
-            reached, value = upstream_sets[best], upstream[best]
-            extra: set[int] = set()
-            for p in preds:
-                other = upstream_sets[p]
-                if other is not reached:
-                    extra.update(other - reached)
-            if extra:
-                reached = reached | extra
-                value += sum(own[r] for r in extra)
-        for p in preds:
+            reached, value = reached_by[p], upstream[p]
             pending[p] -= 1
             if not pending[p]:
-                upstream_sets[p] = empty
-        if u in resource_years and u not in reached:
+                reached_by[p] = empty
+        else:
+            reached, value = empty, 0
+            for p in preds:
+                if len(reached_by[p]) > len(reached):
+                    reached, value = reached_by[p], upstream[p]
+            extra: set[int] = set()
+            for p in preds:
+                other = reached_by[p]
+                if other is not reached:
+                    extra |= other - reached
+                pending[p] -= 1
+                if not pending[p]:
+                    reached_by[p] = empty
+            if extra:
+                reached = reached | extra
+                value += sum([own[r] for r in extra])
+        if u in resources and u not in reached:
             reached = reached | {u}
             value += own[u]
         upstream[u] = value
         if pending[u]:
-            upstream_sets[u] = reached
+            reached_by[u] = reached
 
         plan = plans[u]
         if plan is None:
             continue
-        targets = plan.targets
+        targets, weights, weight_sum, rest = plan
         total = amount[u]
-        weights = plan.weights
         if weights is None:
-            parts = _equal_split(total, len(targets))
-        else:
-            parts = _largest_remainder(total, weights, plan.weight_sum)
-        split[u] = parts
+            if weight_sum == 1:
+                t = targets[0]
+                amount[t] += total
+                indegree[t] -= 1
+                if not indegree[t]:
+                    queue.append(t)
+                continue
+            part, left = divmod(total, weight_sum)
+            for j, t in enumerate(targets):
+                amount[t] += part + 1 if j < left else part
+                indegree[t] -= 1
+                if not indegree[t]:
+                    queue.append(t)
+            continue
+        parts = _largest_remainder(total, weights, weight_sum)
         for t, part in zip(targets, parts, strict=False):
             amount[t] += part
             indegree[t] -= 1
             if not indegree[t]:
                 queue.append(t)
-        if plan.unallocated:
+        if rest:
             unallocated[u] = parts[-1]
-
-        if year_count > 1:
-            vector = vectors[u] or [0] * year_count
-            left = total
-            remaining = list(vector)
-            shares: list[list[int]] = []
-            for part in parts:
-                if part == left:  # the rest of the node, and nothing for later parts
-                    share, remaining = remaining, [0] * year_count
-                elif part:
-                    share = _largest_remainder(part, remaining, left)
-                    remaining = [a - b for a, b in zip(remaining, share, strict=True)]
-                else:
-                    share = [0] * year_count
-                left -= part
-                shares.append(share)
-            for t, share in zip(targets, shares, strict=False):
-                current = vectors[t]
-                if current is None:
-                    vectors[t] = list(share)
-                else:
-                    vectors[t] = [a + b for a, b in zip(current, share, strict=True)]
-            if plan.unallocated:
-                unallocated_vectors[u] = shares[-1]
 
     if len(queue) < size:
         raise _refusal(model)
 
+    flow = _Flow(
+        currency=currency,
+        ids=ids,
+        order=queue,
+        plans=plans,
+        amount=amount,
+        resources=resources,
+    )
     return _result(
         model=model,
         chain=chain,
-        amount=amount,
+        flow=flow,
+        own=own,
         upstream=upstream,
         unallocated=unallocated,
-        outgoing=outgoing,
-        plans=plans,
-        split=split,
-        resource_years=resource_years,
-        years=years,
-        vectors=vectors,
-        unallocated_vectors=unallocated_vectors,
     )
+
+
+class _Flow:
+    """The flow's integer state, kept to work out flows per link and years on demand.
+
+    The split of every node is a function of what it holds and its plan, so the
+    figures per link and per year can be recomputed exactly as the first pass made
+    them, at no cost to callers who do not ask for them.
+    """
+
+    __slots__ = (
+        "_link_flows",
+        "_resource_years",
+        "_year_vectors",
+        "amount",
+        "currency",
+        "ids",
+        "order",
+        "plans",
+        "resources",
+    )
+
+    def __init__(
+        self,
+        *,
+        currency: str,
+        ids: list[str],
+        order: list[int],
+        plans: list[_Plan | None],
+        amount: list[int],
+        resources: dict[int, Resource],
+    ) -> None:
+        self.currency = currency
+        self.ids = ids
+        self.order = order
+        self.plans = plans
+        self.amount = amount
+        self.resources = resources
+        self._resource_years: dict[int, dict[int, int]] | None = None
+        self._link_flows: dict[tuple[str, str], int] | None = None
+        self._year_vectors: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
+
+    def resource_years(self) -> dict[int, dict[int, int]]:
+        """Per resource index, its cost in öre per year index."""
+        if self._resource_years is None:
+            self._resource_years = {
+                i: resource_cost_by_year(resource, self.currency)
+                for i, resource in self.resources.items()
+            }
+        return self._resource_years
+
+    @property
+    def years(self) -> list[int]:
+        """The year indexes in which some resource has a cost, ascending."""
+        return sorted({year for by_year in self.resource_years().values() for year in by_year})
+
+    def year_totals(self) -> dict[int, int]:
+        """Per year index, the resources' cost in öre."""
+        totals = dict.fromkeys(self.years, 0)
+        for by_year in self.resource_years().values():
+            for year, ore in by_year.items():
+                totals[year] += ore
+        return totals
+
+    def link_flows(self) -> dict[tuple[str, str], int]:
+        """Per link ``(from_id, to_id)``, the öre it carried, in node order."""
+        if self._link_flows is None:
+            ids = self.ids
+            flows: dict[tuple[str, str], int] = {}
+            for u, plan in enumerate(self.plans):
+                if plan is not None:
+                    parts = _split(self.amount[u], plan)
+                    for t, part in zip(plan[0], parts, strict=False):
+                        flows[(ids[u], ids[t])] = part
+            self._link_flows = flows
+        return self._link_flows
+
+    def year_vectors(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Per node and per unallocated rest, the öre in each of :attr:`years`.
+
+        At every split each part, in plan order, takes its öre from the years in
+        proportion to what the node still holds in each (largest remainder), so
+        both the parts and the years are conserved.
+        """
+        if self._year_vectors is None:
+            self._year_vectors = self._compute_years()
+        return self._year_vectors
+
+    def _compute_years(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        years = self.years
+        count = len(years)
+        slot = {year: j for j, year in enumerate(years)}
+        size = len(self.ids)
+        vectors = [[0] * count for _ in range(size)]
+        for i, by_year in self.resource_years().items():
+            for year, ore in by_year.items():
+                vectors[i][slot[year]] += ore
+        rests: dict[str, list[int]] = {}
+        for u in self.order:
+            plan = self.plans[u]
+            if plan is None:
+                continue
+            total = self.amount[u]
+            parts = _split(total, plan)
+            left = total
+            remaining = vectors[u]
+            shares: list[list[int]] = []
+            for part in parts:
+                if part == left:  # the rest of the node, and nothing for later parts
+                    share, remaining = remaining, [0] * count
+                elif part:
+                    share = _largest_remainder(part, remaining, left)
+                    remaining = [a - b for a, b in zip(remaining, share, strict=True)]
+                else:
+                    share = [0] * count
+                left -= part
+                shares.append(share)
+            for t, share in zip(plan[0], shares, strict=False):
+                target = vectors[t]
+                for j in range(count):
+                    target[j] += share[j]
+            if plan[3]:
+                rests[self.ids[u]] = list(shares[-1])
+        return dict(zip(self.ids, vectors, strict=True)), rests
 
 
 def _result(
     *,
     model: LogicModel,
     chain: Sequence[Node],
-    amount: Sequence[int],
+    flow: _Flow,
+    own: Sequence[int],
     upstream: Sequence[int],
     unallocated: Mapping[int, int],
-    outgoing: Sequence[Sequence[object]],
-    plans: Sequence[_Plan | None],
-    split: Sequence[Sequence[int] | None],
-    resource_years: Mapping[int, Mapping[int, int]],
-    years: Sequence[int],
-    vectors: Sequence[Sequence[int] | None],
-    unallocated_vectors: Mapping[int, Sequence[int]],
 ) -> CostAttribution:
     """Gather the flow's integer figures into the read-only result."""
     currency = model.currency
-    ids = [node.id for node in chain]
-    attributed = dict(zip(ids, amount, strict=True))
-    total = sum(sum(by_year.values()) for by_year in resource_years.values())
+    ids = flow.ids
+    attributed = dict(zip(ids, flow.amount, strict=True))
+    total = sum(own[i] for i in flow.resources)
 
     counts: dict[str, Fraction] = {}
     stage_ore = dict.fromkeys(_CHAIN_KINDS, 0)
-    for node, ore in zip(chain, amount, strict=True):
+    for node, ore in zip(chain, flow.amount, strict=True):
         stage_ore[node.kind] += ore
-        if isinstance(node, Output | Outcome):
+        if isinstance(node, Output | Outcome) and node.quantity is not None:
             count = _count(node.quantity)
             if count is not None:
                 counts[node.id] = count
 
     payer_ore: dict[str, int] = {}
-    year_ore = dict.fromkeys(years, 0)
-    for i, by_year in resource_years.items():
-        resource = chain[i]
-        assert isinstance(resource, Resource)
+    for i, resource in flow.resources.items():
         key = resource.payer or UNASSIGNED
-        payer_ore[key] = payer_ore.get(key, 0) + sum(by_year.values())
-        for year, ore in by_year.items():
-            year_ore[year] += ore
+        payer_ore[key] = payer_ore.get(key, 0) + own[i]
     order = {actor.id: n for n, actor in enumerate(model.actors)}
     payer_ore = dict(sorted(payer_ore.items(), key=lambda item: order.get(item[0], len(order))))
-
-    # Per year: the flow carried öre vectors only when costs fall in several years.
-    node_vectors: dict[str, Sequence[int]]
-    unallocated_node_vectors: dict[str, Sequence[int]]
-    if len(years) > 1:
-        zeros = [0] * len(years)
-        node_vectors = {id: vector or zeros for id, vector in zip(ids, vectors, strict=True)}
-        unallocated_node_vectors = {ids[i]: unallocated_vectors[i] for i in sorted(unallocated)}
-    else:
-        node_vectors = {id: [ore][: len(years)] for id, ore in attributed.items()}
-        unallocated_node_vectors = {
-            ids[i]: [unallocated[i]][: len(years)] for i in sorted(unallocated)
-        }
 
     size = model.target_group.size if model.target_group is not None else None
     return CostAttribution(
@@ -593,12 +692,12 @@ def _result(
         upstream=_MoneyView(dict(zip(ids, upstream, strict=True)), currency),
         per_unit=_PerUnitView(attributed, counts, currency),
         unallocated=_MoneyView({ids[i]: unallocated[i] for i in sorted(unallocated)}, currency),
-        terminal=frozenset(id for id, links in zip(ids, outgoing, strict=True) if not links),
-        flows=_FlowsView(ids, plans, split, currency),
+        terminal=frozenset(id for id, plan in zip(ids, flow.plans, strict=True) if plan is None),
+        flows=_FlowsView(flow),
         payers=_MoneyView(payer_ore, currency),
-        years=_MoneyView(year_ore, currency),
-        by_year=_YearsView(node_vectors, years, currency),
-        unallocated_by_year=_YearsView(unallocated_node_vectors, years, currency),
+        years=_LazyMoneyView(flow.year_totals, currency),
+        by_year=_YearsView(flow),
+        unallocated_by_year=_YearsView(flow, unallocated=True),
         stages=_MoneyView(stage_ore, currency),
         per_participant=Money(Fraction(total, 100 * size), currency) if size else None,
     )
