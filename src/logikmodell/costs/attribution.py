@@ -24,6 +24,7 @@ or links of a file changes no figure.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from math import lcm
@@ -315,10 +316,10 @@ def _equal_split(total: int, count: int) -> list[int]:
     return [part + 1] * left + [part] * (count - left)
 
 
-#: How one node splits what it holds: the target indexes in target-id order; one
-#: integer weight per target and, when the flag is set, a last weight for the rest
-#: that stays unallocated at the node; or None for an equal split.
-_Plan = tuple[list[int], list[int] | None, int, bool]
+#: How a node with shares splits what it holds: one integer weight per link (in
+#: target-id order) and, when the flag is set, a last weight for the rest that
+#: stays unallocated at the node; and the weights' sum. Other nodes split equally.
+_Plan = tuple[list[int], int, bool]
 
 
 def _plan(targets: list[int], shares: list[Fraction | None]) -> _Plan | None:
@@ -337,15 +338,14 @@ def _plan(targets: list[int], shares: list[Fraction | None]) -> _Plan | None:
         exact.append(rest)
     denominator = lcm(*(weight.denominator for weight in exact))
     weights = [weight.numerator * (denominator // weight.denominator) for weight in exact]
-    return (targets, weights, sum(weights), unallocated)
+    return (weights, sum(weights), unallocated)
 
 
-def _split(total: int, plan: _Plan) -> list[int]:
-    """The parts of ``total`` along a plan (the unallocated rest last, if any)."""
-    _, weights, weight_sum, _ = plan
-    if weights is None:
-        return _equal_split(total, weight_sum)
-    return _largest_remainder(total, weights, weight_sum)
+def _split(total: int, count: int, plan: _Plan | None) -> list[int]:
+    """The parts of ``total`` over ``count`` links (and an unallocated rest, if any)."""
+    if plan is None:
+        return _equal_split(total, count)
+    return _largest_remainder(total, plan[0], plan[1])
 
 
 def _count(quantity: Quantity) -> Fraction | None:
@@ -399,33 +399,41 @@ def attribute_costs(model: LogicModel) -> CostAttribution:
     index = {id: i for i, id in enumerate(ids)}
     size = len(chain)
 
-    # Targets and predecessors per node; shares by link, for the few that have one.
-    targets_of: list[list[int]] = [[] for _ in range(size)]
-    predecessors: list[list[int]] = [[] for _ in range(size)]
-    shares: dict[tuple[int, int], Fraction] = {}
+    # Targets and predecessors in flat arrays (a node's links are the slice from
+    # its start to the next node's): few objects for the garbage collector to
+    # trace, which matters on large models. Shares by source × size + target.
+    links = model.links
     position = index.__getitem__
-    for link in model.links:
-        source = position(link.from_id)
-        target = position(link.to_id)
-        targets_of[source].append(target)
-        predecessors[target].append(source)
-        if link.share is not None:
-            shares[(source, target)] = link.share
-    shared = {source for source, _ in shares}
-    plans: list[_Plan | None] = [None] * size
+    sources = [position(link.from_id) for link in links]
+    targets = [position(link.to_id) for link in links]
+    out_start = _starts(sources, size)
+    in_start = _starts(targets, size)
+    out_to = [0] * len(links)
+    in_from = [0] * len(links)
+    out_next = out_start[:-1]
+    in_next = in_start[:-1]
+    for source, target in zip(sources, targets, strict=True):
+        out_to[out_next[source]] = target
+        out_next[source] += 1
+        in_from[in_next[target]] = source
+        in_next[target] += 1
     by_id = ids.__getitem__
-    for i, targets in enumerate(targets_of):
-        if not targets:
-            continue
-        if len(targets) > 1:
-            targets.sort(key=by_id)
-        if i in shared:
-            plan = _plan(targets, [shares.get((i, t)) for t in targets])
-            if plan is None:
-                raise _refusal(model)
-            plans[i] = plan
-        else:
-            plans[i] = (targets, None, len(targets), False)
+    for i in range(size):
+        a, b = out_start[i], out_start[i + 1]
+        if b - a > 1:
+            out_to[a:b] = sorted(out_to[a:b], key=by_id)
+    shares = {
+        sources[k] * size + targets[k]: link.share
+        for k, link in enumerate(links)
+        if link.share is not None
+    }
+    plans: dict[int, _Plan] = {}
+    for i in sorted({key // size for key in shares}):
+        node_targets = out_to[out_start[i] : out_start[i + 1]]
+        plan = _plan(node_targets, [shares.get(i * size + t) for t in node_targets])
+        if plan is None:
+            raise _refusal(model)
+        plans[i] = plan
 
     # What each resource costs; its own cost starts the flow.
     resources: dict[int, Resource] = {}
@@ -440,23 +448,24 @@ def attribute_costs(model: LogicModel) -> CostAttribution:
     empty: frozenset[int] = frozenset()
     reached_by: list[frozenset[int]] = [empty] * size
     upstream = [0] * size
-    pending = [len(targets) for targets in targets_of]
-    indegree = [len(preds) for preds in predecessors]
+    pending = [b - a for a, b in itertools.pairwise(out_start)]
+    indegree = [b - a for a, b in itertools.pairwise(in_start)]
     queue = [i for i in range(size) if not indegree[i]]
     unallocated: dict[int, int] = {}
     for u in queue:
         # The resources with a path to u: shared with the largest predecessor's
         # set, so that a chain costs no set operation; a merge adds what is new.
-        preds = predecessors[u]
-        if not preds:
+        a, b = in_start[u], in_start[u + 1]
+        if a == b:
             reached, value = empty, 0
-        elif len(preds) == 1:
-            p = preds[0]
+        elif b - a == 1:
+            p = in_from[a]
             reached, value = reached_by[p], upstream[p]
             pending[p] -= 1
             if not pending[p]:
                 reached_by[p] = empty
         else:
+            preds = in_from[a:b]
             reached, value = empty, 0
             for p in preds:
                 if len(reached_by[p]) > len(reached):
@@ -479,29 +488,33 @@ def attribute_costs(model: LogicModel) -> CostAttribution:
         if pending[u]:
             reached_by[u] = reached
 
-        plan = plans[u]
-        if plan is None:
+        # The split: equal unless the node has shares.
+        a, b = out_start[u], out_start[u + 1]
+        if a == b:
             continue
-        targets, weights, weight_sum, rest = plan
         total = amount[u]
-        if weights is None:
-            if weight_sum == 1:
-                t = targets[0]
+        if u not in plans:
+            if b - a == 1:
+                t = out_to[a]
                 amount[t] += total
                 indegree[t] -= 1
                 if not indegree[t]:
                     queue.append(t)
                 continue
-            part, left = divmod(total, weight_sum)
-            for j, t in enumerate(targets):
+            part, left = divmod(total, b - a)
+            left += a
+            for j in range(a, b):
+                t = out_to[j]
                 amount[t] += part + 1 if j < left else part
                 indegree[t] -= 1
                 if not indegree[t]:
                     queue.append(t)
             continue
+        weights, weight_sum, rest = plans[u]
         parts = _largest_remainder(total, weights, weight_sum)
-        for t, part in zip(targets, parts, strict=False):
-            amount[t] += part
+        for j in range(a, b):
+            t = out_to[j]
+            amount[t] += parts[j - a]
             indegree[t] -= 1
             if not indegree[t]:
                 queue.append(t)
@@ -515,6 +528,8 @@ def attribute_costs(model: LogicModel) -> CostAttribution:
         currency=currency,
         ids=ids,
         order=queue,
+        out_start=out_start,
+        out_to=out_to,
         plans=plans,
         amount=amount,
         resources=resources,
@@ -527,6 +542,16 @@ def attribute_costs(model: LogicModel) -> CostAttribution:
         upstream=upstream,
         unallocated=unallocated,
     )
+
+
+def _starts(ends: list[int], size: int) -> list[int]:
+    """Where each node's slice begins in a flat array of links grouped by ``ends``."""
+    starts = [0] * (size + 1)
+    for end in ends:
+        starts[end + 1] += 1
+    for i in range(size):
+        starts[i + 1] += starts[i]
+    return starts
 
 
 class _Flow:
@@ -545,6 +570,8 @@ class _Flow:
         "currency",
         "ids",
         "order",
+        "out_start",
+        "out_to",
         "plans",
         "resources",
     )
@@ -555,13 +582,17 @@ class _Flow:
         currency: str,
         ids: list[str],
         order: list[int],
-        plans: list[_Plan | None],
+        out_start: list[int],
+        out_to: list[int],
+        plans: dict[int, _Plan],
         amount: list[int],
         resources: dict[int, Resource],
     ) -> None:
         self.currency = currency
         self.ids = ids
         self.order = order
+        self.out_start = out_start
+        self.out_to = out_to
         self.plans = plans
         self.amount = amount
         self.resources = resources
@@ -591,15 +622,20 @@ class _Flow:
                 totals[year] += ore
         return totals
 
+    def targets(self, u: int) -> list[int]:
+        """The nodes ``u`` links to, in id order."""
+        return self.out_to[self.out_start[u] : self.out_start[u + 1]]
+
     def link_flows(self) -> dict[tuple[str, str], int]:
         """Per link ``(from_id, to_id)``, the öre it carried, in node order."""
         if self._link_flows is None:
             ids = self.ids
             flows: dict[tuple[str, str], int] = {}
-            for u, plan in enumerate(self.plans):
-                if plan is not None:
-                    parts = _split(self.amount[u], plan)
-                    for t, part in zip(plan[0], parts, strict=False):
+            for u in range(len(ids)):
+                targets = self.targets(u)
+                if targets:
+                    parts = _split(self.amount[u], len(targets), self.plans.get(u))
+                    for t, part in zip(targets, parts, strict=False):
                         flows[(ids[u], ids[t])] = part
             self._link_flows = flows
         return self._link_flows
@@ -626,11 +662,12 @@ class _Flow:
                 vectors[i][slot[year]] += ore
         rests: dict[str, list[int]] = {}
         for u in self.order:
-            plan = self.plans[u]
-            if plan is None:
+            targets = self.targets(u)
+            if not targets:
                 continue
+            plan = self.plans.get(u)
             total = self.amount[u]
-            parts = _split(total, plan)
+            parts = _split(total, len(targets), plan)
             left = total
             remaining = vectors[u]
             shares: list[list[int]] = []
@@ -644,11 +681,11 @@ class _Flow:
                     share = [0] * count
                 left -= part
                 shares.append(share)
-            for t, share in zip(plan[0], shares, strict=False):
+            for t, share in zip(targets, shares, strict=False):
                 target = vectors[t]
                 for j in range(count):
                     target[j] += share[j]
-            if plan[3]:
+            if plan is not None and plan[2]:
                 rests[self.ids[u]] = list(shares[-1])
         return dict(zip(self.ids, vectors, strict=True)), rests
 
@@ -692,7 +729,7 @@ def _result(
         upstream=_MoneyView(dict(zip(ids, upstream, strict=True)), currency),
         per_unit=_PerUnitView(attributed, counts, currency),
         unallocated=_MoneyView({ids[i]: unallocated[i] for i in sorted(unallocated)}, currency),
-        terminal=frozenset(id for id, plan in zip(ids, flow.plans, strict=True) if plan is None),
+        terminal=frozenset(id for u, id in enumerate(ids) if not flow.targets(u)),
         flows=_FlowsView(flow),
         payers=_MoneyView(payer_ore, currency),
         years=_LazyMoneyView(flow.year_totals, currency),
