@@ -49,6 +49,7 @@ from logikmodell.model import (
     TargetGroup,
     Valuation,
 )
+from logikmodell.render import GraphvizNotFoundError, render, to_dot
 
 __version__ = "0.1.0.dev0"
 
@@ -61,6 +62,7 @@ __all__ = [
     "Economics",
     "Effect",
     "Evidence",
+    "GraphvizNotFoundError",
     "Impact",
     "Indicator",
     "InvalidValueError",
@@ -93,4 +95,6 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "render",
+    "to_dot",
 ]

@@ -68,6 +68,35 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------------- render
+def _cmd_render(args: argparse.Namespace) -> int:
+    from logikmodell.render import render
+
+    model = _load(args.model)
+    findings = None
+    if args.findings:
+        try:
+            from logikmodell.validate import validate
+        except ImportError:
+            print(
+                "logikmodell: --findings needs the validation engine, which this "
+                "installation lacks",
+                file=sys.stderr,
+            )
+            return EXIT_INPUT
+        findings = validate(model)
+    written = render(
+        model,
+        args.output,
+        lang=args.lang,
+        findings=findings,
+        goal=args.goal,
+        compact=args.compact,
+    )
+    print(f"Wrote {written}")
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------------- demo
 def _cmd_demo(args: argparse.Namespace) -> int:
     from logikmodell.examples import example_path, load_example
@@ -83,6 +112,15 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     out = sys.stdout
     print(summary(model), file=out)
     print(f"\nWrote {target} (and .json, .toml)", file=out)
+    from logikmodell.render import GraphvizNotFoundError, render
+
+    stem = out_dir / example_path().stem
+    print(f"Wrote {render(model, stem.with_suffix('.mmd'))}", file=out)
+    try:
+        for suffix in (".svg", ".png"):
+            print(f"Wrote {render(model, stem.with_suffix(suffix))}", file=out)
+    except GraphvizNotFoundError as exc:
+        print(f"Diagram: {exc}", file=out)
     return EXIT_OK
 
 
@@ -129,6 +167,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the file format")
     schema.set_defaults(func=_cmd_schema)
+
+    draw = commands.add_parser("render", help="draw the logic-model diagram")
+    draw.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
+    draw.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="file to write; format from the suffix: .svg .png .pdf (need Graphviz), .dot .mmd",
+    )
+    draw.add_argument("--lang", choices=("sv", "en"), default="sv", help="language (default sv)")
+    draw.add_argument("--findings", action="store_true", help="highlight what validation finds")
+    draw.add_argument("--goal", metavar="ID", help="draw only the paths to this node")
+    draw.add_argument(
+        "--compact",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="fold outputs into activities and count indicators and risks "
+        "(default: only for models over 80 nodes)",
+    )
+    draw.set_defaults(func=_cmd_render)
 
     demo = commands.add_parser("demo", help="write the embedded example and its outputs")
     demo.add_argument("dir", metavar="DIR", nargs="?", default="logikmodell-demo")
