@@ -5,15 +5,17 @@ Each raises :class:`~logikmodell.errors.InvalidValueError` naming the field.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Callable, Iterable
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from logikmodell.errors import InvalidValueError
-from logikmodell.model._numbers import MAX_MAGNITUDE, format_decimal, is_float_exact, to_fraction
+from logikmodell.model._numbers import MAX_MAGNITUDE, describe, is_float_exact, to_fraction
+from logikmodell.model.enums import Direction, Effect, Evidence
 
 __all__ = [
     "check_id",
@@ -25,9 +27,15 @@ __all__ = [
     "frozen_metadata",
     "id_tuple",
     "optional_fraction",
+    "to_direction",
+    "to_effect",
+    "to_evidence",
 ]
 
 _ID = re.compile(r"[\w.\-]{1,100}")
+
+E = TypeVar("E", bound=enum.Enum)
+_ZERO = Fraction(0)  # the default of the fractions: shared, so it is checked once
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -60,12 +68,12 @@ def _fraction_ok(name: str, value: Fraction) -> None:
 
 def check_unit_interval(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Fractions such as shares and deadweight lie in [0, 1]."""
-    if value is None:
+    if value is None or value is _ZERO:
         return
     assert isinstance(value, Fraction)
     if not 0 <= value <= 1:
         raise InvalidValueError(
-            attribute.name, f"expected a number from 0 to 1, got {format_decimal(value)}"
+            attribute.name, f"expected a number from 0 to 1, got {describe(value)}"
         )
     _fraction_ok(attribute.name, value)
 
@@ -104,15 +112,60 @@ def id_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _member(cls: type[E], field: str, value: object) -> E:
+    try:
+        return cls(value)
+    except ValueError:
+        choices = ", ".join(str(member.value) for member in cls)
+        raise InvalidValueError(field, f"expected one of {choices}, got {value!r}") from None
+
+
+def to_direction(value: object) -> Direction | None:
+    """Converter: a Direction, or None, from itself or its value (``"increase"``)."""
+    if value is None or type(value) is Direction:
+        return value
+    return _member(Direction, "direction", value)
+
+
+def to_effect(value: object) -> Effect:
+    """Converter: an Effect from itself or its value (``"decreases"``)."""
+    if type(value) is Effect:
+        return value
+    return _member(Effect, "effect", value)
+
+
+def to_evidence(value: object) -> Evidence | None:
+    """Converter: an Evidence grade, or None, from itself or its value."""
+    if value is None or type(value) is Evidence:
+        return value
+    return _member(Evidence, "evidence", value)
+
+
 def optional_fraction(value: object) -> Fraction | None:
     """Converter: ``None`` stays, anything numeric becomes an exact Fraction."""
     return None if value is None else to_fraction(value)
 
 
 def frozen_metadata(value: object) -> dict[str, object]:
-    """Converter: metadata is a mapping from text to anything; copied on the way in."""
-    if value is None:
-        return {}
+    """Converter: metadata is a mapping from text to anything, copied with sorted keys.
+
+    Keys are sorted (at every level) so that a model writes the same bytes whatever
+    the order of the file it came from: TOML writes nested tables after plain values.
+    """
+    if not value:
+        if value is None or isinstance(value, dict):
+            return {}
+        raise InvalidValueError("metadata", "expected a mapping")
     if not isinstance(value, dict):
         raise InvalidValueError("metadata", "expected a mapping")
-    return dict(value)
+    sorted_value = _sorted(value)
+    assert isinstance(sorted_value, dict)
+    return sorted_value
+
+
+def _sorted(value: object) -> object:
+    if isinstance(value, dict):
+        return {key: _sorted(value[key]) for key in sorted(value, key=str)}
+    if isinstance(value, list | tuple):
+        return [_sorted(item) for item in value]
+    return value

@@ -9,6 +9,7 @@ from fractions import Fraction
 
 __all__ = [
     "MAX_MAGNITUDE",
+    "describe",
     "format_decimal",
     "is_float_exact",
     "parse_number",
@@ -44,7 +45,7 @@ def split_number(text: str) -> tuple[Fraction, str] | None:
     if match is None:
         return None
     rest = text[match.end() :]
-    if rest and (rest[0].isdigit() or rest[0] in ",."):
+    if rest[:1] in (",", ".") or rest.lstrip()[:1].isdigit():
         return None  # "1,000,000" or "1 00": the number did not end cleanly
     digits = _SPACES.sub("", match["int"])
     frac = match["frac"] or ""
@@ -81,6 +82,8 @@ def to_fraction(value: object) -> Fraction:
     """
     if isinstance(value, bool):
         raise ValueError(f"expected a number, got {value!r}")
+    if type(value) is Fraction:
+        return value
     if isinstance(value, int | Fraction):
         return Fraction(value)
     if isinstance(value, Decimal):
@@ -129,6 +132,17 @@ def format_decimal(value: Fraction, *, group: bool = False) -> str:
     if group:
         int_part = f"{int(int_part):,}".replace(",", " ")
     return sign + int_part + ("." + frac_part if frac_part else "")
+
+
+def describe(value: Fraction) -> str:
+    """A number for a message: exact when short, else in scientific notation."""
+    scientific = f"{Decimal(value.numerator) / Decimal(value.denominator):.6g}"
+    if abs(value) >= 10**16 or (value != 0 and abs(value) < Fraction(1, 10**6)):
+        return scientific
+    try:
+        return format_decimal(value)
+    except ValueError:
+        return scientific
 
 
 def is_float_exact(value: Fraction) -> bool:

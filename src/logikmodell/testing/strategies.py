@@ -1,0 +1,470 @@
+"""Hypothesis strategies that generate logikmodell values and whole models.
+
+Every model :func:`logic_models` generates loads without error: ids are unique,
+references resolve, units reduce to the currency, and every number can be written
+to YAML, JSON and TOML and read back exactly. Models need not be *valid* in the
+sense of :func:`logikmodell.validate` (they may have cycles, backward links or
+missing indicators), which is what a validator's tests want.
+
+Example:
+    >>> from hypothesis import given
+    >>> from logikmodell.testing import strategies as lst
+    >>> @given(lst.logic_models(max_nodes=5))
+    ... def test_round_trip(model):
+    ...     assert lst.logic_models is not None
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from fractions import Fraction
+
+import attrs
+from hypothesis import strategies as st
+
+from logikmodell.graph import LogicModel
+from logikmodell.model import (
+    Activity,
+    Actor,
+    Direction,
+    Economics,
+    Effect,
+    Evidence,
+    Impact,
+    Indicator,
+    Link,
+    LongTermOutcome,
+    ModelInfo,
+    Money,
+    Need,
+    Node,
+    NodeKind,
+    Observation,
+    Outcome,
+    Output,
+    Period,
+    Quantity,
+    RateBand,
+    Resource,
+    Risk,
+    ShortTermOutcome,
+    TargetGroup,
+    Valuation,
+)
+
+__all__ = [
+    "actors",
+    "decimals",
+    "fractions",
+    "ids",
+    "indicators",
+    "labels",
+    "links",
+    "logic_models",
+    "money",
+    "nodes",
+    "quantities",
+]
+
+_ID_ALPHABET = "abcdefghijklmnopqrstuvwxyzåäöABCÅÄÖ0123456789_-."
+_COUNT_UNITS = ("person", "participant", "session", "visit", "placement", "fte", "piece")
+# (quantity unit, unit cost unit) pairs whose product is an amount in the currency.
+_COST_PAIRS = (
+    ("hour", "{c}/hour"),
+    ("year", "k{c}/year"),
+    ("month", "{c}/year"),
+    ("day", "{c}/day"),
+    ("person", "{c}/person"),
+    ("fte", "k{c}/fte"),
+    ("", "{c}"),
+)
+
+
+def _check_bounds(name: str, low: int, high: int) -> None:
+    if low < 0 or high < low:
+        raise ValueError(f"{name}: expected 0 ≤ min ≤ max, got {low} and {high}")
+
+
+def ids(*, prefix: str = "") -> st.SearchStrategy[str]:
+    """Ids of the file format: letters of any script, digits, ``_``, ``-``, ``.``."""
+    return st.text(_ID_ALPHABET, min_size=1, max_size=12).map(lambda s: (prefix + s)[:100])
+
+
+def labels() -> st.SearchStrategy[str]:
+    """Non-empty labels of any printable text, including å, ä, ö and quotes."""
+    return st.text(
+        st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30
+    ).filter(lambda s: bool(s.strip()))
+
+
+def decimals(
+    *, max_value: int = 10**9, places: int = 2, min_value: int = 0
+) -> st.SearchStrategy[Fraction]:
+    """Exact decimal numbers with at most ``places`` decimals in ``[min_value, max_value]``."""
+    if places < 0:
+        raise ValueError(f"places: expected ≥ 0, got {places}")
+    scale = 10**places
+    return st.integers(min_value * scale, max_value * scale).map(lambda n: Fraction(n, scale))
+
+
+def fractions() -> st.SearchStrategy[Fraction]:
+    """Fractions in [0, 1] with at most three decimals (shares, deadweight …)."""
+    return st.integers(0, 1000).map(lambda n: Fraction(n, 1000))
+
+
+def quantities(
+    *, units: Sequence[str] = _COUNT_UNITS, max_value: int = 10**6
+) -> st.SearchStrategy[Quantity]:
+    """Quantities with one of ``units`` (count units by default)."""
+    if not units:
+        raise ValueError("units: expected at least one unit")
+    return st.builds(
+        lambda value, unit: Quantity(value=value, unit=unit),
+        decimals(max_value=max_value),
+        st.sampled_from(list(units)),
+    )
+
+
+def money(*, currency: str = "SEK", max_value: int = 10**9) -> st.SearchStrategy[Money]:
+    """Exact amounts of money, in whole öre, from 0 to ``max_value``."""
+    return decimals(max_value=max_value).map(lambda amount: Money(amount, currency))
+
+
+def _cost_quantity(currency: str) -> st.SearchStrategy[Quantity]:
+    return st.builds(
+        lambda value, prefix: Quantity(value=value, unit=f"{prefix}{currency}"),
+        decimals(max_value=10**7),
+        st.sampled_from(["", "k", "M"]),
+    )
+
+
+@st.composite
+def _schedule(draw: st.DrawFn) -> dict[int, Fraction]:
+    years = draw(st.lists(st.integers(0, 12), min_size=1, max_size=4, unique=True))
+    cuts = sorted(
+        draw(st.lists(st.integers(0, 100), min_size=len(years) - 1, max_size=len(years) - 1))
+    )
+    bounds = [0, *cuts, 100]
+    return {year: Fraction(bounds[i + 1] - bounds[i], 100) for i, year in enumerate(sorted(years))}
+
+
+@st.composite
+def _resource(
+    draw: st.DrawFn, id: str, label: str, payers: Sequence[str], currency: str
+) -> Resource:
+    form = draw(st.sampled_from(["none", "cost", "unit"]))
+    fields: dict[str, object] = {}
+    if form == "cost":
+        fields["cost"] = draw(_cost_quantity(currency))
+    elif form == "unit":
+        quantity_unit, cost_unit = draw(st.sampled_from(_COST_PAIRS))
+        fields["quantity"] = Quantity(value=draw(decimals(max_value=5000)), unit=quantity_unit)
+        fields["unit_cost"] = Quantity(
+            value=draw(decimals(max_value=10**6)), unit=cost_unit.format(c=currency)
+        )
+    wants_payer: bool = draw(st.booleans())
+    if payers and wants_payer:
+        fields["payer"] = draw(st.sampled_from(list(payers)))
+    timing = draw(st.sampled_from(["default", "year", "schedule"]))
+    if timing == "year":
+        fields["year"] = draw(st.integers(0, 12))
+    elif timing == "schedule":
+        fields["schedule"] = draw(_schedule())
+    return Resource(id=id, label=label, **fields)  # type: ignore[arg-type]
+
+
+@st.composite
+def _outcome(
+    draw: st.DrawFn,
+    cls: type[Outcome],
+    id: str,
+    label: str,
+    actor_ids: Sequence[str],
+    need_ids: Sequence[str],
+    currency: str,
+) -> Outcome:
+    unit = draw(st.sampled_from(_COUNT_UNITS))
+    fields: dict[str, object] = {
+        "direction": draw(st.none() | st.sampled_from(Direction)),
+        "deadweight": draw(fractions()),
+        "attribution": draw(fractions()),
+        "displacement": draw(fractions()),
+        "drop_off": draw(fractions()),
+        "start_year": draw(st.integers(0, 5)),
+        "duration_years": draw(st.integers(1, 8)),
+    }
+    if need_ids:
+        fields["addresses"] = tuple(
+            draw(st.lists(st.sampled_from(list(need_ids)), max_size=2, unique=True))
+        )
+    if draw(st.booleans()):
+        fields["quantity"] = Quantity(value=draw(decimals(max_value=1000)), unit=unit)
+    wants_values: bool = draw(st.booleans())
+    if actor_ids and wants_values:
+        fields["values"] = tuple(
+            Valuation(
+                actor=actor,
+                amount=Quantity(
+                    value=draw(decimals(max_value=10**6)), unit=f"{currency}/{unit}/year"
+                ),
+                label=draw(st.none() | labels()),
+            )
+            for actor in draw(st.lists(st.sampled_from(list(actor_ids)), max_size=3, unique=True))
+        )
+    return cls(id=id, label=label, **fields)  # type: ignore[arg-type]
+
+
+_SIMPLE: dict[NodeKind, type[Node]] = {NodeKind.NEED: Need, NodeKind.ACTIVITY: Activity}
+_OUTCOMES: dict[NodeKind, type[Outcome]] = {
+    NodeKind.SHORT_TERM_OUTCOME: ShortTermOutcome,
+    NodeKind.LONG_TERM_OUTCOME: LongTermOutcome,
+    NodeKind.IMPACT: Impact,
+}
+
+
+@st.composite
+def _node(
+    draw: st.DrawFn,
+    kind: NodeKind,
+    id: str,
+    actor_ids: Sequence[str],
+    need_ids: Sequence[str],
+    currency: str,
+) -> Node:
+    label = draw(labels())
+    if kind is NodeKind.RESOURCE:
+        return draw(_resource(id, label, actor_ids, currency))
+    if kind is NodeKind.OUTPUT:
+        quantity = draw(st.none() | quantities())
+        return Output(id=id, label=label, quantity=quantity)
+    if kind in _OUTCOMES:
+        return draw(_outcome(_OUTCOMES[kind], id, label, actor_ids, need_ids, currency))
+    return _SIMPLE[kind](id=id, label=label)
+
+
+def nodes(
+    *, kinds: Sequence[NodeKind] | None = None, currency: str = "SEK"
+) -> st.SearchStrategy[Node]:
+    """Single nodes that need no actors or needs (no payer, values or addresses)."""
+    chosen = list(kinds) if kinds is not None else list(NodeKind)
+    if not chosen:
+        raise ValueError("kinds: expected at least one kind")
+    return st.builds(lambda kind, id: (kind, id), st.sampled_from(chosen), ids()).flatmap(
+        lambda pair: _node(pair[0], pair[1], (), (), currency)
+    )
+
+
+def links(from_ids: Sequence[str], to_ids: Sequence[str]) -> st.SearchStrategy[Link]:
+    """Links between the given ids, with any effect, share and evidence."""
+    if not from_ids or not to_ids:
+        raise ValueError("links: expected at least one id at each end")
+    return st.builds(
+        Link,
+        from_id=st.sampled_from(list(from_ids)),
+        to_id=st.sampled_from(list(to_ids)),
+        effect=st.sampled_from(Effect),
+        share=st.none() | fractions(),
+        evidence=st.none() | st.sampled_from(Evidence),
+        source=st.none() | labels(),
+    )
+
+
+def _dates() -> st.SearchStrategy[dt.date]:
+    return st.dates(dt.date(2000, 1, 1), dt.date(2060, 12, 31))
+
+
+def _observations() -> st.SearchStrategy[Observation]:
+    return st.builds(
+        Observation,
+        value=decimals(max_value=10**6, min_value=-(10**6)),
+        date=st.none() | _dates(),
+    )
+
+
+def indicators(
+    measured_ids: Sequence[str], *, id_prefix: str = "i"
+) -> st.SearchStrategy[Indicator]:
+    """Indicators of the given nodes, with baselines, targets and measurements."""
+    if not measured_ids:
+        raise ValueError("indicators: expected at least one measured id")
+    return st.builds(
+        Indicator,
+        id=ids(prefix=id_prefix),
+        measures=st.sampled_from(list(measured_ids)),
+        label=labels(),
+        unit=st.none() | st.sampled_from(["percent", "person", "piece"]),
+        direction=st.none() | st.sampled_from(Direction),
+        baseline=st.none() | _observations(),
+        target=st.none() | _observations(),
+        source=st.none() | labels(),
+        frequency=st.none() | st.sampled_from(["month", "quarter", "year"]),
+        measurements=st.lists(_observations(), max_size=3).map(tuple),
+    )
+
+
+def actors(*, id_prefix: str = "a") -> st.SearchStrategy[Actor]:
+    """Actors with any label and level."""
+    return st.builds(
+        Actor,
+        id=ids(prefix=id_prefix),
+        label=labels(),
+        level=st.none() | st.sampled_from(["kommun", "region", "stat", "individ"]),
+    )
+
+
+_JSON_LEAVES = (
+    st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.floats(allow_nan=False, allow_infinity=False, width=64)
+    | st.text(max_size=10)
+)
+_METADATA = st.dictionaries(
+    st.text(min_size=1, max_size=8),
+    st.recursive(
+        _JSON_LEAVES,
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(st.text(min_size=1, max_size=5), inner, max_size=3)
+        ),
+        max_leaves=6,
+    ),
+    max_size=3,
+)
+
+
+def _unique(prefix: str, raw: Sequence[str]) -> list[str]:
+    # Unique across the whole model because each collection has its own prefix.
+    return [f"{prefix}{i}{r}"[:100] for i, r in enumerate(raw)]
+
+
+@st.composite
+def _economics(draw: st.DrawFn) -> Economics:
+    if draw(st.booleans()):
+        rate: Fraction | tuple[RateBand, ...] = draw(
+            st.integers(0, 999).map(lambda n: Fraction(n, 10000))
+        )
+    else:
+        starts = sorted(draw(st.lists(st.integers(1, 80), max_size=3, unique=True)))
+        rate = tuple(
+            RateBand(from_year=start, rate=Fraction(draw(st.integers(0, 999)), 10000))
+            for start in [0, *starts]
+        )
+    return Economics(discount_rate=rate, horizon_years=draw(st.integers(0, 40)))
+
+
+@st.composite
+def _info(draw: st.DrawFn, currency: str) -> ModelInfo:
+    period = None
+    if draw(st.booleans()):
+        start = draw(_dates())
+        period = Period(start=start, end=start + dt.timedelta(days=draw(st.integers(0, 3650))))
+    target_group = None
+    if draw(st.booleans()):
+        target_group = TargetGroup(
+            label=draw(labels()), size=draw(st.none() | st.integers(0, 10**6))
+        )
+    return ModelInfo(
+        title=draw(labels()),
+        id=draw(st.none() | ids()),
+        description=draw(st.none() | st.text(max_size=40)),
+        owner=draw(st.none() | labels()),
+        period=period,
+        currency=currency,
+        price_year=draw(st.none() | st.integers(2000, 2060)),
+        target_group=target_group,
+        comparison=draw(st.none() | labels()),
+        economics=draw(_economics()),
+        metadata=draw(_METADATA),
+    )
+
+
+@st.composite
+def logic_models(
+    draw: st.DrawFn,
+    *,
+    min_nodes: int = 0,
+    max_nodes: int = 12,
+    kinds: Sequence[NodeKind] | None = None,
+    currency: str = "SEK",
+    max_links: int | None = None,
+) -> LogicModel:
+    """Whole models that load without error, of any shape the format allows.
+
+    Args:
+        min_nodes, max_nodes: bounds on the number of nodes.
+        kinds: the node kinds to draw from (all by default).
+        currency: the model currency.
+        max_links: bound on the number of links (default: twice the nodes).
+
+    Links may go backwards or form cycles; shares may over-allocate. Use
+    ``validate`` to tell valid models from the rest.
+    """
+    _check_bounds("nodes", min_nodes, max_nodes)
+    chosen = list(kinds) if kinds is not None else list(NodeKind)
+    if not chosen:
+        raise ValueError("kinds: expected at least one kind")
+    info = draw(_info(currency))
+    actor_ids = _unique("a", draw(st.lists(st.text(_ID_ALPHABET, max_size=4), max_size=3)))
+    actor_list = [
+        Actor(
+            id=id, label=draw(labels()), level=draw(st.none() | st.sampled_from(["kommun", "stat"]))
+        )
+        for id in actor_ids
+    ]
+    node_kinds = draw(st.lists(st.sampled_from(chosen), min_size=min_nodes, max_size=max_nodes))
+    node_kinds.sort(key=lambda kind: kind is not NodeKind.NEED)  # needs first, for addresses
+    node_ids = _unique(
+        "n",
+        draw(
+            st.lists(
+                st.text(_ID_ALPHABET, max_size=4),
+                min_size=len(node_kinds),
+                max_size=len(node_kinds),
+            )
+        ),
+    )
+    need_ids = [id for id, kind in zip(node_ids, node_kinds, strict=True) if kind is NodeKind.NEED]
+    node_list = [
+        draw(_node(kind, id, actor_ids, need_ids, currency))
+        for kind, id in zip(node_kinds, node_ids, strict=True)
+    ]
+    node_list = draw(st.permutations(node_list))
+    chain = [node.id for node in node_list if node.kind is not NodeKind.NEED]
+    link_list: list[Link] = []
+    if chain:
+        limit = 2 * len(chain) if max_links is None else max_links
+        raw_links = draw(
+            st.lists(links(chain, chain), max_size=limit, unique_by=lambda link: link.key)
+        )
+        link_list = [link for link in raw_links if link.from_id != link.to_id]
+    indicator_list: list[Indicator] = []
+    risk_list: list[Risk] = []
+    all_ids = [node.id for node in node_list]
+    if all_ids:
+        raw = draw(st.lists(indicators(all_ids), max_size=4))
+        indicator_list = [
+            attrs.evolve(ind, id=f"i{index}{ind.id}"[:100]) for index, ind in enumerate(raw)
+        ]
+        for index in range(draw(st.integers(0, 3))):
+            risk_list.append(
+                Risk(
+                    id=f"r{index}",
+                    label=draw(labels()),
+                    threatens=tuple(
+                        draw(st.lists(st.sampled_from(all_ids), max_size=2, unique=True))
+                    ),
+                    likelihood=draw(st.integers(1, 5)),
+                    consequence=draw(st.integers(1, 5)),
+                    mitigation=draw(st.none() | labels()),
+                    owner=draw(st.none() | st.sampled_from(actor_ids)) if actor_ids else None,
+                )
+            )
+    return LogicModel(
+        info,
+        actors=actor_list,
+        nodes=node_list,
+        links=link_list,
+        indicators=indicator_list,
+        risks=risk_list,
+    )
