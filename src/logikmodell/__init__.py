@@ -50,6 +50,7 @@ from logikmodell.model import (
     Valuation,
 )
 from logikmodell.render import GraphvizNotFoundError, render, to_dot
+from logikmodell.validate import Finding, Report, Severity, ValidationFailed, validate
 
 __version__ = "0.1.0.dev0"
 
@@ -62,6 +63,7 @@ __all__ = [
     "Economics",
     "Effect",
     "Evidence",
+    "Finding",
     "GraphvizNotFoundError",
     "Impact",
     "Indicator",
@@ -83,12 +85,15 @@ __all__ = [
     "Problem",
     "Quantity",
     "RateBand",
+    "Report",
     "Resource",
     "Risk",
+    "Severity",
     "ShortTermOutcome",
     "TargetGroup",
     "UnitError",
     "UnknownIdError",
+    "ValidationFailed",
     "Valuation",
     "__version__",
     "dump",
@@ -97,4 +102,5 @@ __all__ = [
     "loads",
     "render",
     "to_dot",
+    "validate",
 ]
