@@ -14,14 +14,22 @@ _REPLACEMENT = "\ufffd"
 def clean(text: str) -> str:
     """Normalise line breaks and tabs; replace other control characters.
 
-    Control characters (and lone surrogates) cannot appear in a drawing nor in
-    XML; each becomes U+FFFD so that the reader sees something was there.
+    Control characters, lone surrogates and noncharacters cannot appear in a
+    drawing nor in XML; each becomes U+FFFD so that the reader sees something was
+    there.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return "".join(
-        ch if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs") else _REPLACEMENT
-        for ch in text
-    )
+    return "".join(_REPLACEMENT if _unfit(ch) else ch for ch in text)
+
+
+def _unfit(ch: str) -> bool:
+    """Control characters, surrogates and Unicode noncharacters (not allowed in XML)."""
+    if ch == "\n":
+        return False
+    code = ord(ch)
+    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+        return True
+    return unicodedata.category(ch) in ("Cc", "Cs")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -51,4 +59,4 @@ def html_text(text: str) -> str:
     is written as the escape ``\\\\``, which Graphviz turns back into one
     backslash.
     """
-    return html.escape(text, quote=True).replace("\\", "\\\\")
+    return html.escape(clean(text), quote=True).replace("\\", "\\\\")

@@ -79,7 +79,9 @@ def _tooltip(text: str) -> str:
     import graphviz
 
     escaped = clean(text).replace("\\", "\\\\").replace("\n", "\\n")
-    return str(graphviz.nohtml(escaped))
+    # nohtml: the graphviz package must quote it even if it looks like <html>.
+    nohtml: str = graphviz.nohtml(escaped)
+    return nohtml
 
 
 _ROW_STYLE: dict[str, tuple[str | None, str | None]] = {
