@@ -137,9 +137,3 @@ def svg_node_boxes(svg: str) -> dict[str, tuple[float, float]]:
             boxes[title.text] = (min(xs), max(xs))
     return boxes
 
-
-def dot_name(source: str, label: str) -> str:
-    """The generated DOT name of the node whose title row is ``label`` (plain text)."""
-    match = re.search(r"^\s*(n\d+) \[label=<<table[^\n]*?<b>" + re.escape(label) + "</b>", source, re.M)
-    assert match is not None, label
-    return match.group(1)
