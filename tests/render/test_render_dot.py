@@ -30,11 +30,25 @@ def test_golden_dot(lang: str) -> None:
 def test_headings_follow_the_language() -> None:
     sv = to_dot(small_model()).source
     en = to_dot(small_model(), lang="en").source
-    for heading in ("Resurser", "Aktiviteter", "Prestationer", "Kortsiktiga effekter",
-                    "Långsiktiga effekter", "Påverkan", "Behov"):
+    for heading in (
+        "Resurser",
+        "Aktiviteter",
+        "Prestationer",
+        "Kortsiktiga effekter",
+        "Långsiktiga effekter",
+        "Påverkan",
+        "Behov",
+    ):
         assert f"<b>{heading}</b>" in sv
-    for heading in ("Resources", "Activities", "Outputs", "Short-term outcomes",
-                    "Long-term outcomes", "Impact", "Needs"):
+    for heading in (
+        "Resources",
+        "Activities",
+        "Outputs",
+        "Short-term outcomes",
+        "Long-term outcomes",
+        "Impact",
+        "Needs",
+    ):
         assert f"<b>{heading}</b>" in en
     assert "40&#160;personer" in sv.replace("\u00a0", "&#160;")
     assert "40\u00a0people" in en
@@ -84,7 +98,8 @@ def test_decreasing_and_causal_links_are_marked() -> None:
     signed = [attrs for attrs in edges.values() if "headlabel" in attrs]
     assert len(signed) == 4
     minus = [a for a in signed if "−" in a]
-    assert len(minus) == 2 and all("#B3261E" in a and "arrowhead=tee" in a for a in minus)
+    assert len(minus) == 2
+    assert all("#B3261E" in a and "arrowhead=tee" in a for a in minus)
     assert any("style=dashed" in a for a in signed)  # assumption
     assert any("penwidth=2.4" in a for a in signed)  # research
     assert any("style=dotted" in a for a in signed)  # no evidence stated
@@ -107,7 +122,8 @@ def test_title_owner_period_and_legend_form_the_graph_label() -> None:
     assert "Projektägare: Utbildningsnämnden" in label
     assert "2026-01-01 – 2026-12-31" in label
     assert "Teckenförklaring" not in label  # the legend has two headed blocks instead
-    assert "Evidens" in label and "Beprövad erfarenhet" in label
+    assert "Evidens" in label
+    assert "Beprövad erfarenhet" in label
     assert "Evidens" not in to_dot(small_model(), legend=False).source
 
 
@@ -159,8 +175,12 @@ def test_backslash_escapes_are_doubled() -> None:
 def test_goal_draws_only_the_paths_to_it() -> None:
     model = load_example()
     source = to_dot(model, goal="placeringar").source
-    for label in ("Familjestöd i hemmet", "Orosanmälningar om eleverna",
-                  "Placeringar utanför hemmet", "Hög och ökande skolfrånvaro i åk 7–9"):
+    for label in (
+        "Familjestöd i hemmet",
+        "Orosanmälningar om eleverna",
+        "Placeringar utanför hemmet",
+        "Hög och ökande skolfrånvaro i åk 7–9",
+    ):
         assert label in source
     for label in ("Mentorssamtal varje vecka", "Unga i utanförskap", "Var fjärde elev"):
         assert label not in source
@@ -213,16 +233,22 @@ class _Finding:
 def test_findings_colour_nodes_and_links() -> None:
     findings = [
         _Finding("LM301", "warning", "no indicator", ("behorighet",), None),
-        _Finding("LM201", "error", 'contradicts "x" \\N', ("stress", "narvaro"), ("stress", "narvaro")),
+        _Finding(
+            "LM201", "error", 'contradicts "x" \\N', ("stress", "narvaro"), ("stress", "narvaro")
+        ),
     ]
     plain = to_dot(small_model()).source
     source = to_dot(small_model(), findings=findings).source
     behorighet = next(line for line in source.splitlines() if "<b>Behörighet</b>" in line)
-    assert 'border="3"' in behorighet and "#D97B00" in behorighet and "LM301" in behorighet
+    assert 'border="3"' in behorighet
+    assert "#D97B00" in behorighet
+    assert "LM301" in behorighet
     red = [line for line in source.splitlines() if "->" in line and "#C62828" in line]
-    assert len(red) == 1 and "penwidth=3" in red[0]
+    assert len(red) == 1
+    assert "penwidth=3" in red[0]
     assert 'tooltip="LM201: contradicts \\"x\\" \\\\N"' in red[0]
-    assert "#C62828" not in plain and "LM301" not in plain
+    assert "#C62828" not in plain
+    assert "LM301" not in plain
 
 
 def test_findings_from_validate_are_accepted() -> None:

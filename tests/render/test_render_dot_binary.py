@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from pathlib import Path
 
@@ -31,7 +32,8 @@ def test_hostile_labels_survive_dot_verbatim() -> None:
         for line in label.split("\n"):
             assert _normal(line) in texts or _normal(line) in joined, line
     # The escapes stayed text: no node got its own name or the graph's name.
-    assert "n0" not in texts and "logikmodell" not in texts
+    assert "n0" not in texts
+    assert "logikmodell" not in texts
 
 
 def test_hostile_labels_in_every_row_and_the_title() -> None:
@@ -56,14 +58,21 @@ def test_stages_lie_in_their_columns_left_to_right() -> None:
         lefts = [boxes[name][0] for name in names]
         rights = [boxes[name][1] for name in names]
         spans.append((kind, min(lefts), max(rights)))
-    for (kind, _, right), (after, left, _) in zip(spans, spans[1:], strict=False):
+    for (kind, _, right), (after, left, _) in itertools.pairwise(spans):
         assert right < left, f"{kind} reaches past the start of {after}"
 
 
 def test_svg_names_the_columns_in_order() -> None:
     texts = svg_texts(to_svg(load_example(), lang="en"))
-    headings = ["Resources", "Activities", "Outputs", "Short-term outcomes",
-                "Long-term outcomes", "Impact", "Needs"]
+    headings = [
+        "Resources",
+        "Activities",
+        "Outputs",
+        "Short-term outcomes",
+        "Long-term outcomes",
+        "Impact",
+        "Needs",
+    ]
     assert [t for t in texts if t in headings] == headings
 
 

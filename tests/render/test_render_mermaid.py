@@ -57,7 +57,8 @@ def test_hostile_labels_are_escaped(label: str) -> None:
     assert any(" ".join(d.split()).startswith(" ".join(label.split())) for d in labels), labels
     # the title line stays one valid YAML string
     title = text.splitlines()[1]
-    assert title.startswith('title: "') and title.endswith('"')
+    assert title.startswith('title: "')
+    assert title.endswith('"')
 
 
 def test_mermaid_text_keeps_letters_and_encodes_the_rest() -> None:
