@@ -19,7 +19,7 @@ from logikmodell.render._view import View
 from logikmodell.render.labels import Lang, format_money, format_number, format_quantity, word
 
 if TYPE_CHECKING:
-    from logikmodell.model.elements import Indicator, Risk
+    from logikmodell.model.elements import Indicator
 
 __all__ = ["DETAIL_WIDTH", "LABEL_WIDTH", "Row", "heading", "node_rows", "shown"]
 
@@ -102,8 +102,8 @@ def node_rows(node: Node, model: LogicModel, view: View, lang: Lang) -> list[Row
             text += ": " + format_quantity(output.quantity.value, output.quantity.unit, lang)
         rows.append(Row(role="detail", lines=tuple(wrap(text, DETAIL_WIDTH))))
     ids = shown(node, view)
-    indicators = [i for id in ids for i in model.indicators_for(id)]
-    risks: list[Risk] = [r for r in model.risks if set(ids).intersection(r.threatens)]
+    indicators = [i for id in ids for i in view.indicators.get(id, ())]
+    risks = list({r.id: r for id in ids for r in view.risks.get(id, ())}.values())
     if view.compact:
         counts = []
         if indicators:

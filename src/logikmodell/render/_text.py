@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import html
+import re
 import textwrap
-import unicodedata
 
 __all__ = ["clean", "html_text", "wrap"]
 
 _REPLACEMENT = "\ufffd"
+
+
+def _unfit_class() -> str:
+    ranges = ["\\x00-\\x09", "\\x0b-\\x1f", "\\x7f-\\x9f", "\\ud800-\\udfff", "\\ufdd0-\\ufdef"]
+    ranges += [f"\\U{plane:04x}fffe-\\U{plane:04x}ffff" for plane in range(17)]
+    return "[" + "".join(ranges) + "]"
+
+
+# Control characters (Cc) but the line feed, surrogates (Cs) and the Unicode
+# noncharacters: none can appear in a drawing nor in XML.
+_UNFIT = re.compile(_unfit_class())
 
 
 def clean(text: str) -> str:
@@ -19,17 +30,7 @@ def clean(text: str) -> str:
     there.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return "".join(_REPLACEMENT if _unfit(ch) else ch for ch in text)
-
-
-def _unfit(ch: str) -> bool:
-    """Control characters, surrogates and Unicode noncharacters (not allowed in XML)."""
-    if ch == "\n":
-        return False
-    code = ord(ch)
-    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
-        return True
-    return unicodedata.category(ch) in ("Cc", "Cs")
+    return _UNFIT.sub(_REPLACEMENT, text)
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -39,6 +40,9 @@ def wrap(text: str, width: int) -> list[str]:
     """
     lines: list[str] = []
     for paragraph in clean(text).split("\n"):
+        if len(paragraph) <= width and paragraph == paragraph.strip(" "):
+            lines.append(paragraph)
+            continue
         lines.extend(
             textwrap.wrap(
                 paragraph,

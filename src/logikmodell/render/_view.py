@@ -12,6 +12,7 @@ import attrs
 
 from logikmodell.errors import InvalidValueError, UnknownIdError
 from logikmodell.graph import LogicModel
+from logikmodell.model.elements import Indicator, Risk
 from logikmodell.model.enums import Effect, Evidence, NodeKind
 from logikmodell.model.nodes import Activity, Need, Node, Outcome, Output
 
@@ -69,6 +70,8 @@ class View:
         host: the activity that shows each folded output.
         compact: whether indicators and risks are counted rather than listed.
         goal: the node whose paths alone are drawn, if any.
+        indicators: the indicators of each node, by node id.
+        risks: the risks that threaten each node, by node id.
     """
 
     columns: tuple[tuple[NodeKind, tuple[Node, ...]], ...]
@@ -81,6 +84,8 @@ class View:
     host: dict[str, str]
     compact: bool
     goal: str | None
+    indicators: dict[str, tuple[Indicator, ...]]
+    risks: dict[str, tuple[Risk, ...]]
 
     def drawn(self, id: str) -> str | None:
         """The id of the drawn node that shows the model's node ``id``, or None."""
@@ -233,7 +238,16 @@ def build_view(model: LogicModel, *, goal: str | None = None, compact: bool | No
         output = model.node(output_id)
         assert isinstance(output, Output)
         folded.setdefault(activity, []).append(output)
+    indicators: dict[str, list[Indicator]] = {}
+    for indicator in model.indicators:
+        indicators.setdefault(indicator.measures, []).append(indicator)
+    risks: dict[str, list[Risk]] = {}
+    for risk in model.risks:
+        for id in dict.fromkeys(risk.threatens):
+            risks.setdefault(id, []).append(risk)
     return View(
+        indicators={k: tuple(v) for k, v in indicators.items()},
+        risks={k: tuple(v) for k, v in risks.items()},
         columns=tuple(columns),
         needs=tuple(needs),
         rank=rank,

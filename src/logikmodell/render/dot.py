@@ -13,6 +13,7 @@ the statement or the graph. Determinism: the same model gives the same bytes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -74,16 +75,6 @@ def _row(content: str, *, bgcolor: str | None = None) -> str:
     return f'<tr><td align="left" balign="left"{bg}>{content}</td></tr>'
 
 
-def _tooltip(text: str) -> str:
-    """Text for a quoted DOT attribute: backslashes and line breaks escaped."""
-    import graphviz
-
-    escaped = clean(text).replace("\\", "\\\\").replace("\n", "\\n")
-    # nohtml: the graphviz package must quote it even if it looks like <html>.
-    nohtml: str = graphviz.nohtml(escaped)
-    return nohtml
-
-
 _ROW_STYLE: dict[str, tuple[str | None, str | None]] = {
     "detail": (None, None),
     "indicator": ("#FFFFFF", None),
@@ -105,8 +96,8 @@ def _node_label(node: Node, model: LogicModel, view: View, lang: Lang, found: Ma
         codes = ", ".join(found.codes)
         rows.append(_row(_font(html_text(codes), size=9, color=found.color)))
     return (
-        f'<<table border="{border}" cellborder="0" cellspacing="0" cellpadding="3" '
-        f'style="rounded" color="{outline}" bgcolor="{fill}">' + "".join(rows) + "</table>>"
+        f'<table border="{border}" cellborder="0" cellspacing="0" cellpadding="3" '
+        f'style="rounded" color="{outline}" bgcolor="{fill}">' + "".join(rows) + "</table>"
     )
 
 
@@ -141,7 +132,7 @@ def _edge_attrs(edge: Edge, found: Mark | None) -> dict[str, str]:
         attrs["color"] = _DELIVERY
     if edge.causal or edge.effect == Effect.DECREASES:
         decreasing = edge.effect == Effect.DECREASES
-        attrs["headlabel"] = "<<b>−</b>>" if decreasing else "<<b>+</b>>"
+        attrs["headlabel"] = _Html("<b>−</b>" if decreasing else "<b>+</b>")
         attrs["fontcolor"] = _DECREASE if decreasing else _INK
         if decreasing:
             attrs["color"] = _DECREASE
@@ -151,7 +142,7 @@ def _edge_attrs(edge: Edge, found: Mark | None) -> dict[str, str]:
     if found is not None:
         attrs["color"] = found.color
         attrs["penwidth"] = "3"
-        attrs["tooltip"] = _tooltip("\n".join(found.messages))
+        attrs["tooltip"] = "\n".join(found.messages)
     return attrs
 
 
@@ -271,50 +262,86 @@ def to_dot(
     def found_on(node: Node) -> Mark | None:
         return _combine([marks.nodes[id] for id in shown(node, view) if id in marks.nodes])
 
+    # Statements are written straight into the body: every value is quoted by
+    # _value (or is an HTML-like label escaped by html_text), every name generated.
+    body: list[str] = graph.body
     columns = [*view.columns]
     if view.needs:
         columns.append((NodeKind.NEED, view.needs))
     for index, (kind, nodes) in enumerate(columns):
         _, _, tint = STYLE[kind]
-        with graph.subgraph(name=f"cluster_c{index}") as column:
-            column.attr(
-                label=f"<<b>{html_text(stage_name(kind, language))}</b>>",
-                labeljust="c",
-                fontsize="14",
-                style="filled,rounded",
-                fillcolor=tint,
-                color=tint,
-                margin="10",
+        body.append(f"\tsubgraph cluster_c{index} {{\n")
+        body.append(
+            "\t\tgraph "
+            + _attrs(
+                {
+                    "label": _Html(f"<b>{html_text(stage_name(kind, language))}</b>"),
+                    "labeljust": "c",
+                    "fontsize": "14",
+                    "style": "filled,rounded",
+                    "fillcolor": tint,
+                    "color": tint,
+                    "margin": "10",
+                }
             )
-            for node in nodes:
-                column.node(
-                    ids[node.id],
-                    label=_node_label(node, model, view, language, found_on(node)),
-                    tooltip=_tooltip(node.description or node.label),
-                )
+            + "\n"
+        )
+        for node in nodes:
+            label = _node_label(node, model, view, language, found_on(node))
+            tooltip = node.description or node.label
+            body.append(
+                f"\t\t{ids[node.id]} " + _attrs({"label": _Html(label), "tooltip": tooltip}) + "\n"
+            )
+        body.append("\t}\n")
 
     # Pin each rank to its column: an invisible spine of one point per rank.
     by_rank: dict[int, list[str]] = {}
     for node in model:
         if node.id in ids:
             by_rank.setdefault(view.rank[node.id], []).append(ids[node.id])
-    spine = view.ranks
-    for rank in range(spine):
-        graph.node(f"r{rank}", label="", style="invis", shape="point", width="0", height="0")
-        with graph.subgraph() as same:
-            same.attr(rank="same")
-            for id in [f"r{rank}", *by_rank.get(rank, [])]:
-                same.node(id)
+    for rank in range(view.ranks):
+        body.append(f'\tr{rank} [label="" height=0 shape=point style=invis width=0]\n')
+        members = " ".join([f"r{rank}", *by_rank.get(rank, [])])
+        body.append(f"\t{{ rank=same; {members} }}\n")
         if rank:
-            graph.edge(f"r{rank - 1}", f"r{rank}", style="invis")
+            body.append(f"\tr{rank - 1} -> r{rank} [style=invis]\n")
 
     for edge in view.edges:
         found = _combine([marks.links[k] for k in edge.keys if k in marks.links])
-        graph.edge(ids[edge.from_id], ids[edge.to_id], **_edge_attrs(edge, found))
+        attrs = _attrs(_edge_attrs(edge, found))
+        body.append(f"\t{ids[edge.from_id]} -> {ids[edge.to_id]} {attrs}\n")
     for goal_id, need in view.addresses:
         if need in ids and goal_id in ids:
-            graph.edge(ids[goal_id], ids[need], **_ADDRESSES)
+            body.append(f"\t{ids[goal_id]} -> {ids[need]} {_attrs(_ADDRESSES)}\n")
     return graph
+
+
+class _Html(str):
+    """The inside of an HTML-like label, already escaped: written between ``<`` and ``>``."""
+
+    __slots__ = ()
+
+
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
+_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+
+
+def _value(value: str) -> str:
+    """A DOT attribute value: HTML-like as is, plain words bare, anything else quoted.
+
+    A quoted value has its backslashes doubled and its quotes and line breaks
+    escaped, so that ``\\N`` and the like stay text and nothing ends the string.
+    """
+    if isinstance(value, _Html):
+        return f"<{value}>"
+    if _PLAIN.fullmatch(value) and value.lower() not in _KEYWORDS:
+        return value
+    escaped = clean(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def _attrs(attrs: dict[str, str]) -> str:
+    return "[" + " ".join(f"{key}={_value(value)}" for key, value in attrs.items()) + "]"
 
 
 def _combine(found: list[Mark]) -> Mark | None:
