@@ -14,6 +14,7 @@ Run: ``.venv/bin/python benchmarks/bench_render.py [NODES ...]``
 
 from __future__ import annotations
 
+import functools
 import random
 import shutil
 import sys
@@ -71,12 +72,12 @@ def generate(nodes: int, seed: int = 1) -> lm.LogicModel:
         ),
         "yaml",
     )
-    for node in model.of_type(lm.Outcome):
+    for outcome in model.of_type(lm.Outcome):
         model.add_indicator(
             Indicator(
-                id=f"i-{node.id}",
-                measures=node.id,
-                label=f"Andel med {node.label.lower()}",
+                id=f"i-{outcome.id}",
+                measures=outcome.id,
+                label=f"Andel med {outcome.label.lower()}",
                 unit="percent",
                 baseline=Observation(value=50),
                 target=Observation(value=60),
@@ -89,6 +90,11 @@ def repr_yaml(data: dict[str, object]) -> str:
     import yaml
 
     return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+def _build(model: lm.LogicModel, compact: bool | None) -> str:
+    source: str = to_dot(model, compact=compact).source
+    return source
 
 
 def best(run: Callable[[], object], repeats: int) -> float:
@@ -111,8 +117,10 @@ def main() -> None:
             if mode == "full" and nodes <= 80:
                 continue
             source = to_dot(model, compact=compact).source  # warm up
-            build = best(lambda m=model, c=compact: to_dot(m, compact=c).source, repeats=5)
-            layout = best(lambda s=source: run_dot(s, "svg"), repeats=2 if nodes >= 500 else 3)
+            build = best(functools.partial(_build, model, compact), repeats=5)
+            layout = best(
+                functools.partial(run_dot, source, "svg"), repeats=2 if nodes >= 500 else 3
+            )
             name = f"{nodes} nodes {mode}"
             ratio = build / layout
             print(f"{name:<18}{build * 1000:>10.1f}ms{layout * 1000:>12.1f}ms{ratio:>9.3f}")
