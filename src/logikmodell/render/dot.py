@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 
 __all__ = ["FONT", "STYLE", "to_dot"]
 
-#: The font of every text in the diagram (Debian: ``fonts-liberation2``).
-FONT = "Liberation Sans"
+#: The font of every text in the diagram: Liberation Sans (Debian: ``fonts-liberation2``)
+#: for the layout; SVG viewers without it fall back to Arial, which has the same metrics.
+FONT = "Liberation Sans,Arial,Helvetica,sans-serif"
 
 #: Fill, outline and column tint per kind.
 STYLE: dict[NodeKind, tuple[str, str, str]] = {
