@@ -38,3 +38,16 @@ def test_errors_subclass_builtins() -> None:
         issubclass(cls, logikmodell.LogikmodellError)
         for cls in (logikmodell.LoadError, logikmodell.UnknownIdError, logikmodell.DumpError)
     )
+
+
+def test_strategies_import_first_in_a_fresh_interpreter() -> None:
+    # Hypothesis loads its entry points (ours among them) while it is imported.
+    code = (
+        "from logikmodell.testing import strategies as lst; "
+        "from hypothesis import strategies as st; import logikmodell as lm; "
+        "print(st.from_type(lm.LogicModel).example().__class__.__name__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "LogicModel"
