@@ -8,6 +8,7 @@ agree with a brute-force enumeration of every path on small models.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator
 
 import networkx as nx
@@ -36,8 +37,13 @@ from logikmodell.model import (
     node_class,
 )
 
-_CHAIN = [kind for kind in NodeKind if kind is not NodeKind.NEED]
-_WEIGHTED_KINDS = [*_CHAIN, NodeKind.ACTIVITY, NodeKind.SHORT_TERM_OUTCOME, NodeKind.IMPACT]
+_CHAIN: list[NodeKind] = [kind for kind in NodeKind if kind is not NodeKind.NEED]
+_WEIGHTED_KINDS: list[NodeKind] = [
+    *_CHAIN,
+    NodeKind.ACTIVITY,
+    NodeKind.SHORT_TERM_OUTCOME,
+    NodeKind.IMPACT,
+]
 _DIRECTIONS = st.none() | st.sampled_from(Direction)
 _EVIDENCE = st.none() | st.sampled_from(Evidence)
 
@@ -163,7 +169,7 @@ def _paths(model: lm.LogicModel) -> Iterator[tuple[str, str, list[tuple[str, str
             if goal.id not in graph:
                 continue
             for path in nx.all_simple_paths(graph, activity.id, goal.id):
-                yield activity.id, goal.id, list(zip(path, path[1:], strict=False))
+                yield activity.id, goal.id, list(itertools.pairwise(path))
 
 
 def _brute_force(model: lm.LogicModel) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
@@ -225,7 +231,7 @@ def test_cycles_are_reported_exactly_when_the_graph_has_one(model: lm.LogicModel
     assert bool(cycles) == (not nx.is_directed_acyclic_graph(graph))
     for finding in cycles:
         ring = [*finding.nodes, finding.nodes[0]]
-        assert all(graph.has_edge(a, b) for a, b in zip(ring, ring[1:], strict=False))
+        assert all(graph.has_edge(a, b) for a, b in itertools.pairwise(ring))
         assert len(set(finding.nodes)) == len(finding.nodes)
     assert len(cycles) == sum(
         1
