@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any, ClassVar
 
@@ -9,6 +10,7 @@ import attrs
 
 from logikmodell.errors import InvalidValueError
 from logikmodell.model._checks import (
+    _ZERO,
     check_id,
     check_ids,
     check_int_range,
@@ -64,6 +66,10 @@ class Valuation:
     metadata: dict[str, object] = attrs.field(
         factory=dict, converter=frozen_metadata, hash=False, kw_only=True
     )
+
+
+def _valuations(value: Iterable[Valuation]) -> tuple[Valuation, ...]:
+    return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -189,20 +195,20 @@ class Outcome(Node):
     addresses: tuple[str, ...] = attrs.field(default=(), converter=id_tuple, validator=check_ids)
     quantity: Quantity | None = attrs.field(default=None, converter=_quantity)
     deadweight: Fraction = attrs.field(
-        default=Fraction(0), converter=to_fraction, validator=check_unit_interval
+        default=_ZERO, converter=to_fraction, validator=check_unit_interval
     )
     attribution: Fraction = attrs.field(
-        default=Fraction(0), converter=to_fraction, validator=check_unit_interval
+        default=_ZERO, converter=to_fraction, validator=check_unit_interval
     )
     displacement: Fraction = attrs.field(
-        default=Fraction(0), converter=to_fraction, validator=check_unit_interval
+        default=_ZERO, converter=to_fraction, validator=check_unit_interval
     )
     drop_off: Fraction = attrs.field(
-        default=Fraction(0), converter=to_fraction, validator=check_unit_interval
+        default=_ZERO, converter=to_fraction, validator=check_unit_interval
     )
     start_year: int = attrs.field(default=1, validator=check_int_range(0, 1000))
     duration_years: int = attrs.field(default=1, validator=check_int_range(1, 1000))
-    values: tuple[Valuation, ...] = attrs.field(default=(), converter=tuple)
+    values: tuple[Valuation, ...] = attrs.field(default=(), converter=_valuations)
 
 
 @attrs.frozen(kw_only=True)
