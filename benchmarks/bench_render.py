@@ -1,6 +1,7 @@
 """Building the diagram's DOT text, against ``dot -Tsvg`` laying out the same text.
 
-For generated models of 100 and 1 000 nodes (by default), prints the time of
+For the embedded example (28 nodes) and generated models of 100 and 1 000 nodes
+(by default), prints the time of
 ``to_dot(model).source`` (pure Python, no process) and of Graphviz's ``dot -Tsvg``
 on the very DOT text it produced, and their ratio. Both are measured in the same
 run, best of several repeats. The aim is a ratio of at most 0.2: building the text
@@ -111,8 +112,11 @@ def main() -> None:
         sys.exit("bench_render: needs Graphviz 'dot' on the PATH (OS package 'graphviz')")
     sizes = [int(a) for a in sys.argv[1:]] or [100, 1000]
     print(f"{'model':<18}{'to_dot':>12}{'dot -Tsvg':>14}{'ratio':>9}")
-    for nodes in sizes:
-        model = generate(nodes)
+    from logikmodell.examples import load_example
+
+    models = [("example", load_example())] + [(f"{n} nodes", generate(n)) for n in sizes]
+    for title, model in models:
+        nodes = len(model)
         for mode, compact in (("default", None), ("full", False)):
             if mode == "full" and nodes <= 80:
                 continue
@@ -121,7 +125,7 @@ def main() -> None:
             layout = best(
                 functools.partial(run_dot, source, "svg"), repeats=2 if nodes >= 500 else 3
             )
-            name = f"{nodes} nodes {mode}"
+            name = f"{title} {mode}"
             ratio = build / layout
             print(f"{name:<18}{build * 1000:>10.1f}ms{layout * 1000:>12.1f}ms{ratio:>9.3f}")
 
