@@ -81,7 +81,7 @@ def to_mermaid(
         if node.id in view.rank:
             ids[node.id] = f"n{len(ids)}"
 
-    title = clean(model.title).replace("\n", " ")
+    title = " ".join(clean(model.title).split())  # one line of front matter
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", "flowchart LR"]
     facts, notes = heading(model, view, language)
     for fact in [*facts, *notes]:
