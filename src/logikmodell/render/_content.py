@@ -57,7 +57,12 @@ def _observation(indicator: Indicator, lang: Lang) -> str | None:
     return line
 
 
-def _facts(node: Node, model: LogicModel, lang: Lang) -> str | None:
+def _facts(node: Node, model: LogicModel, lang: Lang) -> list[str]:
+    """Lines of facts under a node's title.
+
+    A resource's cost and payer (a line each), an output's quantity, an outcome's
+    desired direction and quantity.
+    """
     parts: list[str] = []
     if isinstance(node, Resource):
         from logikmodell.costs.resources import resource_cost
@@ -66,11 +71,13 @@ def _facts(node: Node, model: LogicModel, lang: Lang) -> str | None:
             cost = resource_cost(node, model.currency)
         except LogikmodellError:  # pragma: no cover - a model's resources always convert
             cost = None
+        lines = []
         if cost is not None:
-            parts.append(format_money(cost, model.currency, lang))
+            lines.append(format_money(cost, model.currency, lang))
         if node.payer is not None:
-            parts.append(clean(model.actor(node.payer).label))
-    elif isinstance(node, Output) and node.quantity is not None:
+            lines.extend(wrap(model.actor(node.payer).label, DETAIL_WIDTH))
+        return lines
+    if isinstance(node, Output) and node.quantity is not None:
         parts.append(format_quantity(node.quantity.value, node.quantity.unit, lang))
     elif isinstance(node, Outcome):
         if node.direction == Direction.INCREASE:
@@ -79,7 +86,7 @@ def _facts(node: Node, model: LogicModel, lang: Lang) -> str | None:
             parts.append("↓ " + word("decrease", lang))
         if node.quantity is not None:
             parts.append(format_quantity(node.quantity.value, node.quantity.unit, lang))
-    return " · ".join(parts) if parts else None
+    return wrap(" · ".join(parts), DETAIL_WIDTH) if parts else []
 
 
 def _count(n: int, one: str, many: str, lang: Lang) -> str:
@@ -94,8 +101,8 @@ def node_rows(node: Node, model: LogicModel, view: View, lang: Lang) -> list[Row
     """Rows under a node's title: its facts, folded outputs, indicators and risks."""
     rows: list[Row] = []
     facts = _facts(node, model, lang)
-    if facts is not None:
-        rows.append(Row(role="detail", lines=tuple(wrap(facts, DETAIL_WIDTH))))
+    if facts:
+        rows.append(Row(role="detail", lines=tuple(facts)))
     for output in view.folded.get(node.id, ()):
         text = "→ " + clean(output.label)
         if output.quantity is not None:
