@@ -49,6 +49,7 @@ from logikmodell.model import (
     TargetGroup,
     Valuation,
 )
+from logikmodell.validate import Finding, Report, Severity, ValidationFailed, validate
 
 __version__ = "0.1.0.dev0"
 
@@ -61,6 +62,7 @@ __all__ = [
     "Economics",
     "Effect",
     "Evidence",
+    "Finding",
     "Impact",
     "Indicator",
     "InvalidValueError",
@@ -81,16 +83,20 @@ __all__ = [
     "Problem",
     "Quantity",
     "RateBand",
+    "Report",
     "Resource",
     "Risk",
+    "Severity",
     "ShortTermOutcome",
     "TargetGroup",
     "UnitError",
     "UnknownIdError",
+    "ValidationFailed",
     "Valuation",
     "__version__",
     "dump",
     "dumps",
     "load",
     "loads",
+    "validate",
 ]

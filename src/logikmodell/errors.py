@@ -66,7 +66,12 @@ class DuplicateIdError(LogikmodellError, ValueError):
         self.second = second
 
     def __str__(self) -> str:
-        return f"duplicate id {self.id!r}: already used by a {self.first}, again by a {self.second}"
+        first, second = _a(self.first), _a(self.second)
+        return f"duplicate id {self.id!r}: already used by {first}, again by {second}"
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
 class UnitError(LogikmodellError, ValueError):

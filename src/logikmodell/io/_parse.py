@@ -56,7 +56,15 @@ def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
     return Decimal(text)
 
 
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:  # e.g. 2026-13-01: left as text for the field to report
+        return loader.construct_scalar(node)
+
+
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def _reject_constant(name: str) -> Decimal:

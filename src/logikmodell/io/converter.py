@@ -31,7 +31,10 @@ from cattrs.gen import make_dict_structure_fn, override
 from logikmodell.errors import InvalidValueError, LogikmodellError, Problem
 from logikmodell.model import (
     Actor,
+    Direction,
     Economics,
+    Effect,
+    Evidence,
     Indicator,
     Link,
     ModelInfo,
@@ -257,8 +260,10 @@ def _kinds() -> str:
 
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
-    conv.register_structure_hook(str, _str)
-    conv.register_structure_hook(int, _int)
+    # By predicate, not by class: a class hook would also catch str and int subclasses
+    # (the StrEnums, bool).
+    conv.register_structure_hook_func(functools.partial(operator.is_, str), _str)
+    conv.register_structure_hook_func(functools.partial(operator.is_, int), _int)
     conv.register_structure_hook(Fraction, _fraction)
     conv.register_structure_hook(Quantity, _quantity)
     conv.register_structure_hook(dt.date, _date)
@@ -269,9 +274,8 @@ def _make_converter() -> cattrs.Converter:
     ):
         conv.register_structure_hook_func(functools.partial(operator.eq, tp), hook)
     conv.register_structure_hook(Node, structure_node)
-    conv.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
-    )
+    for enum_cls in (Direction, Effect, Evidence, NodeKind):
+        conv.register_structure_hook(enum_cls, _enum_hook(enum_cls))
     conv.register_structure_hook_factory(_is_tuple, _tuple_hook)
     for cls in _VALUE_CLASSES:
         renames = _RENAME.get(cls, {})

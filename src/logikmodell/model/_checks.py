@@ -5,15 +5,17 @@ Each raises :class:`~logikmodell.errors.InvalidValueError` naming the field.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Callable, Iterable
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from logikmodell.errors import InvalidValueError
-from logikmodell.model._numbers import MAX_MAGNITUDE, format_decimal, is_float_exact, to_fraction
+from logikmodell.model._numbers import MAX_MAGNITUDE, describe, is_float_exact, to_fraction
+from logikmodell.model.enums import Direction, Effect, Evidence
 
 __all__ = [
     "check_id",
@@ -26,9 +28,14 @@ __all__ = [
     "frozen_metadata",
     "id_tuple",
     "optional_fraction",
+    "to_direction",
+    "to_effect",
+    "to_evidence",
 ]
 
 _ID = re.compile(r"[\w.\-]{1,100}")
+
+E = TypeVar("E", bound=enum.Enum)
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -66,7 +73,7 @@ def check_unit_interval(instance: object, attribute: attrs.Attribute[Any], value
     assert isinstance(value, Fraction)
     if not 0 <= value <= 1:
         raise InvalidValueError(
-            attribute.name, f"expected a number from 0 to 1, got {format_decimal(value)}"
+            attribute.name, f"expected a number from 0 to 1, got {describe(value)}"
         )
     _fraction_ok(attribute.name, value)
 
@@ -103,6 +110,29 @@ def id_tuple(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         raise InvalidValueError("ids", f"expected a list of ids, got the text {value!r}")
     return tuple(value)
+
+
+def _member(cls: type[E], field: str, value: object) -> E:
+    try:
+        return cls(value)
+    except ValueError:
+        choices = ", ".join(str(member.value) for member in cls)
+        raise InvalidValueError(field, f"expected one of {choices}, got {value!r}") from None
+
+
+def to_direction(value: object) -> Direction | None:
+    """Converter: a Direction, or None, from itself or its value (``"increase"``)."""
+    return None if value is None else _member(Direction, "direction", value)
+
+
+def to_effect(value: object) -> Effect:
+    """Converter: an Effect from itself or its value (``"decreases"``)."""
+    return _member(Effect, "effect", value)
+
+
+def to_evidence(value: object) -> Evidence | None:
+    """Converter: an Evidence grade, or None, from itself or its value."""
+    return None if value is None else _member(Evidence, "evidence", value)
 
 
 def optional_fraction(value: object) -> Fraction | None:

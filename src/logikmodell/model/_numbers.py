@@ -9,6 +9,7 @@ from fractions import Fraction
 
 __all__ = [
     "MAX_MAGNITUDE",
+    "describe",
     "format_decimal",
     "is_float_exact",
     "parse_number",
@@ -129,6 +130,17 @@ def format_decimal(value: Fraction, *, group: bool = False) -> str:
     if group:
         int_part = f"{int(int_part):,}".replace(",", " ")
     return sign + int_part + ("." + frac_part if frac_part else "")
+
+
+def describe(value: Fraction) -> str:
+    """A number for a message: exact when short, else in scientific notation."""
+    scientific = f"{Decimal(value.numerator) / Decimal(value.denominator):.6g}"
+    if abs(value) >= 10**16 or (value != 0 and abs(value) < Fraction(1, 10**6)):
+        return scientific
+    try:
+        return format_decimal(value)
+    except ValueError:
+        return scientific
 
 
 def is_float_exact(value: Fraction) -> bool:

@@ -22,6 +22,9 @@ from logikmodell.model._checks import (
     frozen_metadata,
     id_tuple,
     optional_fraction,
+    to_direction,
+    to_effect,
+    to_evidence,
 )
 from logikmodell.model._numbers import to_fraction
 from logikmodell.model.enums import Direction, Effect, Evidence
@@ -55,11 +58,11 @@ class Link:
 
     from_id: str = attrs.field(validator=check_id)
     to_id: str = attrs.field(validator=check_id)
-    effect: Effect = Effect.INCREASES
+    effect: Effect = attrs.field(default=Effect.INCREASES, converter=to_effect)
     share: Fraction | None = attrs.field(
         default=None, converter=optional_fraction, validator=check_unit_interval
     )
-    evidence: Evidence | None = None
+    evidence: Evidence | None = attrs.field(default=None, converter=to_evidence)
     source: str | None = None
     note: str | None = None
     metadata: dict[str, object] = attrs.field(
@@ -105,7 +108,7 @@ class Indicator:
     label: str = attrs.field(validator=check_label)
     description: str | None = None
     unit: str | None = None
-    direction: Direction | None = None
+    direction: Direction | None = attrs.field(default=None, converter=to_direction)
     baseline: Observation | None = None
     target: Observation | None = None
     source: str | None = None

@@ -18,6 +18,7 @@ from logikmodell.model._checks import (
     frozen_metadata,
     id_tuple,
     optional_fraction,
+    to_direction,
 )
 from logikmodell.model._numbers import to_fraction
 from logikmodell.model.enums import Direction, NodeKind
@@ -209,7 +210,7 @@ class Outcome(Node):
     ``<field>_high`` (a quantity's range in its unit).
     """
 
-    direction: Direction | None = None
+    direction: Direction | None = attrs.field(default=None, converter=to_direction)
     addresses: tuple[str, ...] = attrs.field(default=(), converter=id_tuple, validator=check_ids)
     quantity: Quantity | None = attrs.field(default=None, converter=_quantity)
     quantity_low: Quantity | None = attrs.field(default=None, converter=_quantity)

@@ -6,14 +6,20 @@ from fractions import Fraction
 
 import attrs
 
-from logikmodell.model._numbers import MAX_MAGNITUDE, format_decimal, split_number, to_fraction
+from logikmodell.model._numbers import (
+    MAX_MAGNITUDE,
+    describe,
+    format_decimal,
+    split_number,
+    to_fraction,
+)
 
 __all__ = ["Quantity"]
 
 
 def _check_value(instance: Quantity, attribute: attrs.Attribute[Fraction], value: Fraction) -> None:
     if value < 0:
-        raise ValueError(f"must be ≥ 0, got {format_decimal(value)}")
+        raise ValueError(f"must be ≥ 0, got {describe(value)}")
     if value > MAX_MAGNITUDE:
         raise ValueError("must be at most 10^15")
     try:

@@ -1,0 +1,1 @@
+"""Benchmark of ``validate`` (filled in below)."""

@@ -1,0 +1,25 @@
+"""Validation: the rule catalogue LM101–LM705 and the report of its findings.
+
+Example:
+    >>> import logikmodell as lm
+    >>> from logikmodell.examples import load_example
+    >>> lm.validate(load_example()).ok
+    True
+"""
+
+from logikmodell.validate.engine import validate
+from logikmodell.validate.findings import Finding, Report, Severity, ValidationFailed
+from logikmodell.validate.registry import Hit, Rule, get_rule, rules, select_rules
+
+__all__ = [
+    "Finding",
+    "Hit",
+    "Report",
+    "Rule",
+    "Severity",
+    "ValidationFailed",
+    "get_rule",
+    "rules",
+    "select_rules",
+    "validate",
+]

@@ -1,0 +1,87 @@
+"""Cost rules LM601–LM605: shares on links, resource costs and payers.
+
+LM604 is not assigned; codes are never reused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+
+from logikmodell.model.nodes import Resource
+from logikmodell.validate._context import Context
+from logikmodell.validate.findings import Severity
+from logikmodell.validate.registry import Hit, rule
+
+__all__: list[str] = []
+
+
+def _percent(value: Fraction) -> str:
+    """A share as a percentage for a message: ``62.5 %``, exact where it is short."""
+    percent = value * 100
+    if percent.denominator == 1:
+        return f"{percent.numerator} %"
+    return f"{float(percent):.4g} %"
+
+
+@rule("LM601", Severity.ERROR, "shares on a node's outgoing links sum to more than 1")
+def _over_allocated(ctx: Context) -> Iterator[Hit]:
+    for id, links in ctx.out_links.items():
+        shared = [link for link in links if link.share is not None]
+        total = sum((link.share for link in shared if link.share is not None), Fraction(0))
+        if total > 1:
+            targets = ", ".join(
+                f"{link.to_id} {_percent(link.share)}" for link in shared if link.share is not None
+            )
+            yield Hit(
+                message=(
+                    f"The shares on the links leaving {ctx.name(id)} sum to "
+                    f"{_percent(total)} ({targets}): more than the whole cost would be "
+                    "passed on. Lower the shares so that they sum to at most 1."
+                ),
+                nodes=(id,),
+            )
+
+
+@rule("LM602", Severity.WARNING, "outgoing shares below 1 leave cost unallocated")
+def _under_allocated(ctx: Context) -> Iterator[Hit]:
+    for id, links in ctx.out_links.items():
+        if not links or any(link.share is None for link in links):
+            continue
+        total = sum((link.share for link in links if link.share is not None), Fraction(0))
+        if total < 1:
+            yield Hit(
+                message=(
+                    f"Every link leaving {ctx.name(id)} carries a share, and the shares sum "
+                    f"to {_percent(total)}: the remaining {_percent(1 - total)} of its cost "
+                    "stays unallocated. Raise the shares to sum to 1, or leave one link "
+                    "without a share to take the rest."
+                ),
+                nodes=(id,),
+            )
+
+
+@rule("LM603", Severity.WARNING, "resource without cost")
+def _no_cost(ctx: Context) -> Iterator[Hit]:
+    for node in ctx.nodes.values():
+        if isinstance(node, Resource) and node.cost is None and node.unit_cost is None:
+            yield Hit(
+                message=(
+                    f"The resource {ctx.name(node.id)} has no cost: give it a cost, or a "
+                    "quantity and a unit_cost, so that the calculation includes it."
+                ),
+                nodes=(node.id,),
+            )
+
+
+@rule("LM605", Severity.WARNING, "resource without payer")
+def _no_payer(ctx: Context) -> Iterator[Hit]:
+    for node in ctx.nodes.values():
+        if isinstance(node, Resource) and node.payer is None:
+            yield Hit(
+                message=(
+                    f"The resource {ctx.name(node.id)} has no payer: name the actor who "
+                    "pays for it (payer), so that costs can be shown per actor."
+                ),
+                nodes=(node.id,),
+            )

@@ -1,0 +1,49 @@
+"""``validate``: run the rules on a model and collect a report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from logikmodell.graph import LogicModel
+from logikmodell.validate._context import Context
+from logikmodell.validate.findings import Finding, Report
+from logikmodell.validate.registry import select_rules
+
+__all__ = ["validate"]
+
+
+def validate(
+    model: LogicModel,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+) -> Report:
+    """Check a model against the rule catalogue and report every finding.
+
+    Never raises on a loaded model: every problem is a finding. On a model with a
+    cycle (LM101) the other rules still run; those that follow the chain's order
+    (the direction and evidence rules) run on the nodes that lie on no cycle.
+
+    Args:
+        model: the model to check.
+        select: rule codes or prefixes to run (``["LM2", "LM601"]``); all by default.
+        ignore: rule codes or prefixes not to run.
+
+    Returns:
+        The findings, sorted: errors first, then by code and nodes.
+
+    Raises:
+        InvalidValueError: ``select`` or ``ignore`` names no known rule.
+
+    Example:
+        >>> import logikmodell as lm
+        >>> report = lm.validate(lm.loads("logikmodell: 1\\ntitle: Tom\\n"), select=["LM109"])
+        >>> [f.code for f in report.findings]
+        ['LM109']
+    """
+    chosen = select_rules(select, ignore)
+    context = Context(model)
+    findings: list[Finding] = []
+    for rule in chosen:
+        findings.extend(rule.findings(context))
+    return Report(findings=findings)

@@ -1,0 +1,221 @@
+"""Findings and the report that collects them.
+
+A :class:`Finding` is one problem a rule found, with a stable code, a severity, a
+sentence that says what to change, and the nodes (and link) it concerns. A
+:class:`Report` holds the findings of one validation run in a deterministic order:
+severity (errors first), then code, then nodes.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from logikmodell.errors import LogikmodellError
+
+__all__ = ["Finding", "Report", "Severity", "ValidationFailed"]
+
+
+class Severity(enum.StrEnum):
+    """How bad a finding is; ordered ``info < warning < error``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """2 for error, 1 for warning, 0 for info."""
+        return _RANKS[self]
+
+    def __lt__(self, other: str) -> bool:
+        if isinstance(other, Severity):
+            return self.rank < other.rank
+        return NotImplemented
+
+    def __le__(self, other: str) -> bool:
+        if isinstance(other, Severity):
+            return self.rank <= other.rank
+        return NotImplemented
+
+    def __gt__(self, other: str) -> bool:
+        if isinstance(other, Severity):
+            return self.rank > other.rank
+        return NotImplemented
+
+    def __ge__(self, other: str) -> bool:
+        if isinstance(other, Severity):
+            return self.rank >= other.rank
+        return NotImplemented
+
+
+_RANKS = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
+
+
+def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _link(value: Iterable[str] | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    from_id, to_id = value
+    return (from_id, to_id)
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One problem found in a model.
+
+    Attributes:
+        code: the rule's stable code, e.g. ``"LM201"``.
+        severity: error, warning or info.
+        message: a full sentence naming the nodes and saying what to change.
+        nodes: ids of the nodes concerned, most relevant first (empty for a
+            finding about the model as a whole).
+        link: ``(from_id, to_id)`` of the link concerned, if any.
+    """
+
+    code: str
+    severity: Severity = attrs.field(converter=Severity)
+    message: str
+    nodes: tuple[str, ...] = attrs.field(default=(), converter=_ids)
+    link: tuple[str, str] | None = attrs.field(default=None, converter=_link)
+
+    @property
+    def location(self) -> str:
+        """Where the finding points: ``a → b`` for a link, the node ids, or ``model``."""
+        if self.link is not None:
+            return f"{self.link[0]} → {self.link[1]}"
+        if self.nodes:
+            return ", ".join(self.nodes)
+        return "model"
+
+    def sort_key(self) -> tuple[int, str, tuple[str, ...], tuple[str, ...], str]:
+        """The report order: severity (errors first), code, nodes, link, message."""
+        return (-self.severity.rank, self.code, self.nodes, self.link or (), self.message)
+
+    def to_dict(self) -> dict[str, object]:
+        """The finding as JSON data (DESIGN §7)."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "nodes": list(self.nodes),
+            "link": list(self.link) if self.link is not None else None,
+        }
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.severity} {self.location}: {self.message}"
+
+
+def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=Finding.sort_key))
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The findings of one validation run, sorted: severity desc, code, nodes.
+
+    Example:
+        >>> report = Report(findings=[])
+        >>> report.ok, report.counts
+        (True, {'error': 0, 'warning': 0, 'info': 0})
+    """
+
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted)
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error finding (warnings and infos do not count)."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    def of_severity(self, severity: Severity | str) -> tuple[Finding, ...]:
+        """The findings of one severity, in report order."""
+        wanted = Severity(severity)
+        return tuple(f for f in self.findings if f.severity is wanted)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The error findings."""
+        return self.of_severity(Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The warning findings."""
+        return self.of_severity(Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        """The info findings."""
+        return self.of_severity(Severity.INFO)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Findings per severity: ``{"error": n, "warning": n, "info": n}``."""
+        counts = {severity.value: 0 for severity in Severity}
+        for finding in self.findings:
+            counts[finding.severity.value] += 1
+        return counts
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The distinct codes found, sorted."""
+        return tuple(sorted({f.code for f in self.findings}))
+
+    def by_code(self, code: str) -> tuple[Finding, ...]:
+        """The findings of one rule, in report order."""
+        return tuple(f for f in self.findings if f.code == code)
+
+    def raise_for_errors(self) -> None:
+        """Raise :class:`ValidationFailed` if there is any error finding.
+
+        Raises:
+            ValidationFailed: carrying this report.
+        """
+        if not self.ok:
+            raise ValidationFailed(self)
+
+    def to_dict(self) -> dict[str, object]:
+        """The report as JSON data: ``{"ok", "counts", "findings"}`` (DESIGN §7)."""
+        return {
+            "ok": self.ok,
+            "counts": self.counts,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def summary(self) -> str:
+        """One line: ``2 errors, 1 warning, 0 infos`` or ``no findings``."""
+        if not self.findings:
+            return "no findings"
+        counts = self.counts
+        return ", ".join(_plural(counts[s.value], s.value) for s in Severity)
+
+    def to_text(self) -> str:
+        """Linter-style text: one line per finding, the summary line last."""
+        lines = [str(f) for f in self.findings]
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+class ValidationFailed(LogikmodellError, ValueError):  # noqa: N818 - the public name reads as a sentence: "validation failed"
+    """A model has error findings; raised by :meth:`Report.raise_for_errors`.
+
+    Attributes:
+        report: the whole report (warnings and infos included).
+    """
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        errors = self.report.errors
+        head = f"the model has {_plural(len(errors), 'error finding')}"
+        return "\n".join([head + ":", *(f"  {f}" for f in errors)])

@@ -1,0 +1,3 @@
+"""Rules (to come)."""
+
+__all__: list[str] = []
