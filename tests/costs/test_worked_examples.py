@@ -117,9 +117,7 @@ def test_green_book_declining_schedule() -> None:
     assert round(float(appraisal.break_even["placements"] or 0), 2) == 3.11
     assert _nets(appraisal) == {"council": "71558.63", "nhs": "214311.72"}
     constant = model.copy()
-    constant.replace_info(
-        economics=attrs.evolve(model.economics, discount_rate=Fraction(35, 1000))
-    )
+    constant.replace_info(economics=attrs.evolve(model.economics, discount_rate=Fraction(35, 1000)))
     flat = lm.appraise(constant)
     assert _money(flat.pv_benefits) == "1281304.34"
     assert _money(appraisal.pv_benefits - flat.pv_benefits) == "4566.01"
