@@ -73,6 +73,9 @@ class Parameter:
         label: a readable name: the node's label and the field.
         unit: the unit of the numbers (as written in the file; empty for fractions).
         low, value, high: the range and the value, ``low ≤ value ≤ high``.
+        node: the id of the node it belongs to (None for the discount rate).
+        field: ``quantity``, ``unit_cost``, ``cost``, ``amount``, ``deadweight`` …
+        value_index: the index of the valuation for an ``amount``, else None.
     """
 
     name: str
@@ -81,24 +84,9 @@ class Parameter:
     low: Fraction
     value: Fraction
     high: Fraction
-
-    @property
-    def node(self) -> str | None:
-        """The id of the node it belongs to (None for the discount rate)."""
-        head = self.name.split(".", 1)[0]
-        return None if self.name.startswith("economics.") else head
-
-    @property
-    def field(self) -> str:
-        """``quantity``, ``unit_cost``, ``cost``, ``amount``, ``deadweight`` …"""
-        return self.name.rsplit(".", 1)[1]
-
-    @property
-    def value_index(self) -> int | None:
-        """The index of the valuation for an ``amount``, else None."""
-        if ".values[" not in self.name:
-            return None
-        return int(self.name.split(".values[", 1)[1].split("]", 1)[0])
+    node: str | None = None
+    field: str = ""
+    value_index: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -222,12 +210,29 @@ def parameters(model: LogicModel) -> tuple[Parameter, ...]:
     """
     found: list[Parameter] = []
 
-    def add(name: str, label: str, unit: str, value: Fraction, item: object, field: str) -> None:
+    def add(
+        name: str,
+        label: str,
+        unit: str,
+        value: Fraction,
+        item: object,
+        field: str,
+        node: str | None = None,
+        value_index: int | None = None,
+    ) -> None:
         bounds = _bounds(item, field, value)
         if bounds is not None:
             found.append(
                 Parameter(
-                    name=name, label=label, unit=unit, low=bounds[0], value=value, high=bounds[1]
+                    name=name,
+                    label=label,
+                    unit=unit,
+                    low=bounds[0],
+                    value=value,
+                    high=bounds[1],
+                    node=node,
+                    field=field,
+                    value_index=value_index,
                 )
             )
 
@@ -237,7 +242,8 @@ def parameters(model: LogicModel) -> tuple[Parameter, ...]:
                 quantity = getattr(node, field)
                 if quantity is not None:
                     label = f"{node.label}: {field.replace('_', ' ')}"
-                    add(f"{node.id}.{field}", label, quantity.unit, quantity.value, node, field)
+                    name = f"{node.id}.{field}"
+                    add(name, label, quantity.unit, quantity.value, node, field, node.id)
         elif isinstance(node, Outcome) and outcome_terms(node) is not None:
             for field in RANGED_OUTCOME_FIELDS:
                 label = f"{node.label}: {field.replace('_', ' ')}"
@@ -246,7 +252,7 @@ def parameters(model: LogicModel) -> tuple[Parameter, ...]:
                     unit, value = node.quantity.unit, node.quantity.value
                 else:
                     unit, value = "", getattr(node, field)
-                add(f"{node.id}.{field}", label, unit, value, node, field)
+                add(f"{node.id}.{field}", label, unit, value, node, field, node.id)
             for index, valuation in enumerate(node.values):
                 what = valuation.label or valuation.actor
                 add(
@@ -256,6 +262,8 @@ def parameters(model: LogicModel) -> tuple[Parameter, ...]:
                     valuation.amount.value,
                     valuation,
                     "amount",
+                    node.id,
+                    index,
                 )
     economics = model.economics
     if isinstance(economics.discount_rate, Fraction):
