@@ -36,8 +36,9 @@ def _appraise(model: LogicModel) -> Appraisal | None:
     try:
         return lm.appraise(model)
     except lm.AppraisalError as exc:
-        assert "no resource has a cost" in str(exc) or "no outcome is valued" in str(exc)
-        return None
+        message = str(exc)
+    assert "no resource has a cost" in message or "no outcome is valued" in message
+    return None
 
 
 def _scaled_values(model: LogicModel, factor: int) -> LogicModel:
