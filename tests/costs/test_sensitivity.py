@@ -259,3 +259,16 @@ def test_ranges_on_unvalued_outcomes_and_costless_resources_are_left_out() -> No
     ranged = _ranged()
     ranged.add_node(Resource(id="free", label="Free"))
     assert "free.quantity" not in [p.name for p in parameters(ranged)]
+
+
+@pytest.mark.parametrize(
+    ("replacement", "expected"),
+    [
+        ("cost: 1000 SEK, cost_low: 1000 SEK,", Fraction(1800)),
+        ("cost: 1000 SEK, cost_high: 1000 SEK,", Fraction(1800)),
+    ],
+)
+def test_switching_value_of_a_collapsed_range(replacement: str, expected: Fraction) -> None:
+    (row,) = one_way(model(SIMPLE.replace("cost: 1000 SEK,", replacement))).rows
+    assert row.swing == 0
+    assert row.switching_value == expected

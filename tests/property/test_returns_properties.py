@@ -172,3 +172,9 @@ def test_one_way_rows_bracket_and_order(model: LogicModel) -> None:
     for row in table.rows:
         if row.parameter.field == "quantity" and row.switching_value is not None:
             assert row.switching_value == lm.appraise(ranged).break_even[row.parameter.node or ""]
+
+
+@given(_models, st.sampled_from(["yaml", "json", "toml"]))
+def test_models_with_ranges_round_trip(model: LogicModel, fmt: str) -> None:
+    ranged = _with_ranges(model)
+    assert lm.loads(lm.dumps(ranged, fmt), fmt) == ranged

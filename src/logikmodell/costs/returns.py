@@ -137,9 +137,9 @@ class Appraisal:
     bcr: Fraction
     net_roi: Fraction
     payback_year: int | None
-    break_even: Mapping[str, Fraction | None]
-    outcomes: Mapping[str, Fraction]
-    actors: Mapping[str, ActorLedger]
+    break_even: Mapping[str, Fraction | None] = attrs.field(hash=False)
+    outcomes: Mapping[str, Fraction] = attrs.field(hash=False)
+    actors: Mapping[str, ActorLedger] = attrs.field(hash=False)
     years: tuple[YearRow, ...]
 
     def to_data(self) -> dict[str, object]:
@@ -319,7 +319,7 @@ class CostTerms:
 
     id: str
     payer: str
-    by_year: Mapping[int, int]
+    by_year: Mapping[int, int] = attrs.field(hash=False)
 
 
 def cost_terms(resource: Resource, currency: str) -> CostTerms:

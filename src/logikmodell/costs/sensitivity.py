@@ -399,7 +399,8 @@ def _switching_value(
     if parameter.high != parameter.low:
         slope = (npv_high - npv_low) / (parameter.high - parameter.low)
     else:
-        probe = parameter.value * 2 if parameter.value else Fraction(1)
+        # A second point inside every domain: 0 → 1, (0, 1] → +1, above 1 → halved.
+        probe = parameter.value / 2 if parameter.value > 1 else parameter.value + 1
         slope = (base.npv(parameter, probe) - npv) / (probe - parameter.value)
     if slope == 0:
         return None
