@@ -36,6 +36,12 @@ def _percent(value: Fraction | float, places: int = 1) -> str:
     return f"{_number(Fraction(value) * 100, places)} %"
 
 
+def _ratio(value: Fraction | float) -> str:
+    """A ratio with two decimals always: ``2.04``, ``1.70``."""
+    ore = round_half_away(Fraction(value) * 100)
+    return _ore(ore)
+
+
 def _exact_percent(rate: Fraction) -> str:
     return f"{format_decimal(rate * 100)} %"
 
@@ -83,7 +89,7 @@ def returns_text(
         ("Net present value (NPV)", f"{_money(appraisal.npv)} {cur}"),
         (
             "Benefit–cost ratio (SROI)",
-            f"{_number(appraisal.bcr)}: each {cur} spent returns {_number(appraisal.bcr)} {cur}",
+            f"{_ratio(appraisal.bcr)}: each {cur} spent returns {_ratio(appraisal.bcr)} {cur}",
         ),
         ("Net return on investment", _percent(appraisal.net_roi)),
         ("Payback", payback),
@@ -154,22 +160,24 @@ def _sensitivity_lines(sensitivity: Sensitivity, cur: str) -> list[str]:
     if not sensitivity.rows:
         lines.append("  No parameter has a range (give `<field>_low` and `<field>_high`).")
         return lines
+    width = 46
     lines.append(
-        f"  {'Parameter':<{_LABEL_WIDTH}}{'Low – high':>26}{'NPV at low':>16}{'NPV at high':>16}"
-        f"  Switching value"
+        f"  {'Parameter, and its range':<{width}}{'NPV at low':>16}{'NPV at high':>16}"
+        "  Switching value (NPV = 0)"
     )
     for row in sensitivity.rows:
         p = row.parameter
         fraction = p.unit == "" and p.field != "quantity"
         show = _percent if fraction else _number
         unit = "" if fraction or not p.unit else f" {p.unit}"
-        span = f"{show(p.low)} – {show(p.high)}{unit}"
         value = row.switching_value
-        switching = "none in range" if value is None else f"{show(value)}{unit}"
+        fixed = _percent if fraction else _ratio  # two decimals: 3.73 person, 1 749 806.10 SEK
+        switching = "none in range" if value is None else f"{fixed(value)}{unit}"
         lines.append(
-            f"  {_cut(p.label):<{_LABEL_WIDTH}}{span:>26}{_money(row.npv_low):>16}"
+            f"  {_cut(p.label, width - 1):<{width}}{_money(row.npv_low):>16}"
             f"{_money(row.npv_high):>16}  {switching}"
         )
+        lines.append(f"      {show(p.low)} – {show(p.high)}{unit} (value {show(p.value)}{unit})")
     return lines
 
 
@@ -184,8 +192,8 @@ def _monte_carlo_lines(result: MonteCarlo, cur: str) -> list[str]:
     ]
     if all(map(_finite, (bcr.mean, bcr.p5, bcr.p95))):
         lines.append(
-            f"  Benefit–cost ratio: mean {_number(bcr.mean)}; median {_number(bcr.p50)}; "
-            f"90 % of draws between {_number(bcr.p5)} and {_number(bcr.p95)}"
+            f"  Benefit–cost ratio: mean {_ratio(bcr.mean)}; median {_ratio(bcr.p50)}; "
+            f"90 % of draws between {_ratio(bcr.p5)} and {_ratio(bcr.p95)}"
         )
     lines.append(f"  Probability that NPV > 0: {_percent(result.probability_positive)}")
     if not result.parameters:
