@@ -56,7 +56,7 @@ def ranged_example() -> LogicModel:
             model.replace_node(
                 attrs.evolve(
                     node,
-                    values=values,  # type: ignore[arg-type]
+                    values=values,
                     quantity_low=_scaled(node.quantity, Fraction(1, 2)),
                     quantity_high=_scaled(node.quantity, Fraction(3, 2)),
                     deadweight_low=node.deadweight / 2,

@@ -21,7 +21,7 @@ from logikmodell.errors import (
     UnknownIdError,
 )
 from logikmodell.graph import LogicModel
-from logikmodell.io import DumpError, dump, dumps, load, loads
+from logikmodell.io import DumpError, Limits, dump, dumps, load, loads
 from logikmodell.model import (
     Activity,
     Actor,
@@ -69,6 +69,7 @@ __all__ = [
     "Impact",
     "Indicator",
     "InvalidValueError",
+    "Limits",
     "Link",
     "LoadError",
     "LogicModel",

@@ -16,6 +16,7 @@ from logikmodell.errors import (
     Problem,
     UnitError,
     UnknownIdError,
+    _a,
 )
 from logikmodell.model.elements import Actor, Economics, Indicator, Link, Period, Risk, TargetGroup
 from logikmodell.model.enums import NodeKind
@@ -190,9 +191,12 @@ class LogicModel:
                 self._require_actor(value.actor, f"values[{index}].actor")
             for index, need in enumerate(node.addresses):
                 target = self._nodes.get(need)
+                if target is None:
+                    raise UnknownIdError(need, "need", f"addresses[{index}]")
                 if not isinstance(target, Need):
-                    what = "need" if target is None else f"need ({need!r} is a {target.kind})"
-                    raise UnknownIdError(need, what, f"addresses[{index}]")
+                    raise InvalidValueError(
+                        f"addresses[{index}]", f"{need!r} is {_a(target.kind.value)}, not a need"
+                    )
 
     def _require_actor(self, id: str, field: str) -> None:
         if id not in self._actors:

@@ -48,7 +48,7 @@ def _scaled_values(model: LogicModel, factor: int) -> LogicModel:
             attrs.evolve(v, amount=Quantity(value=v.amount.value * factor, unit=v.amount.unit))
             for v in node.values
         )
-        copy.replace_node(attrs.evolve(node, values=values))  # type: ignore[arg-type]
+        copy.replace_node(attrs.evolve(node, values=values))
     return copy
 
 

@@ -260,10 +260,10 @@ def _kinds() -> str:
 
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
-    # By predicate, not by class: a class hook would also catch str and int subclasses
-    # (the StrEnums, bool).
-    conv.register_structure_hook_func(functools.partial(operator.is_, str), _str)
-    conv.register_structure_hook_func(functools.partial(operator.is_, int), _int)
+    # Class hooks also match subclasses: the StrEnums get their own hooks below,
+    # which win as the more specific classes.
+    conv.register_structure_hook(str, _str)
+    conv.register_structure_hook(int, _int)
     conv.register_structure_hook(Fraction, _fraction)
     conv.register_structure_hook(Quantity, _quantity)
     conv.register_structure_hook(dt.date, _date)
@@ -327,9 +327,6 @@ def _unstructure_attrs(value: Any) -> dict[str, object]:
         out[renames.get(name, name)] = unstructure_value(item)
         if name == "id" and isinstance(value, Node):
             out["kind"] = value.kind.value
-            # description after label, as people read them
-    if isinstance(value, Node) and "description" in out:
-        out["description"] = out.pop("description")
     if getattr(value, "metadata", None):
         out["metadata"] = unstructure_value(value.metadata)
     return out

@@ -36,6 +36,7 @@ __all__ = [
 _ID = re.compile(r"[\w.\-]{1,100}")
 
 E = TypeVar("E", bound=enum.Enum)
+_ZERO = Fraction(0)  # the default of the fractions: shared, so it is checked once
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -68,7 +69,7 @@ def _fraction_ok(name: str, value: Fraction) -> None:
 
 def check_unit_interval(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Fractions such as shares and deadweight lie in [0, 1]."""
-    if value is None:
+    if value is None or value is _ZERO:
         return
     assert isinstance(value, Fraction)
     if not 0 <= value <= 1:
@@ -122,17 +123,23 @@ def _member(cls: type[E], field: str, value: object) -> E:
 
 def to_direction(value: object) -> Direction | None:
     """Converter: a Direction, or None, from itself or its value (``"increase"``)."""
-    return None if value is None else _member(Direction, "direction", value)
+    if value is None or type(value) is Direction:
+        return value
+    return _member(Direction, "direction", value)
 
 
 def to_effect(value: object) -> Effect:
     """Converter: an Effect from itself or its value (``"decreases"``)."""
+    if type(value) is Effect:
+        return value
     return _member(Effect, "effect", value)
 
 
 def to_evidence(value: object) -> Evidence | None:
     """Converter: an Evidence grade, or None, from itself or its value."""
-    return None if value is None else _member(Evidence, "evidence", value)
+    if value is None or type(value) is Evidence:
+        return value
+    return _member(Evidence, "evidence", value)
 
 
 def optional_fraction(value: object) -> Fraction | None:
@@ -141,12 +148,28 @@ def optional_fraction(value: object) -> Fraction | None:
 
 
 def frozen_metadata(value: object) -> dict[str, object]:
-    """Converter: metadata is a mapping from text to anything; copied on the way in."""
-    if value is None:
-        return {}
+    """Converter: metadata is a mapping from text to anything, copied with sorted keys.
+
+    Keys are sorted (at every level) so that a model writes the same bytes whatever
+    the order of the file it came from: TOML writes nested tables after plain values.
+    """
+    if not value:
+        if value is None or isinstance(value, dict):
+            return {}
+        raise InvalidValueError("metadata", "expected a mapping")
     if not isinstance(value, dict):
         raise InvalidValueError("metadata", "expected a mapping")
-    return dict(value)
+    sorted_value = _sorted(value)
+    assert isinstance(sorted_value, dict)
+    return sorted_value
+
+
+def _sorted(value: object) -> object:
+    if isinstance(value, dict):
+        return {key: _sorted(value[key]) for key in sorted(value, key=str)}
+    if isinstance(value, list | tuple):
+        return [_sorted(item) for item in value]
+    return value
 
 
 def check_ranges(instance: object, names: Iterable[str]) -> None:

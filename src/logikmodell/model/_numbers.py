@@ -45,7 +45,7 @@ def split_number(text: str) -> tuple[Fraction, str] | None:
     if match is None:
         return None
     rest = text[match.end() :]
-    if rest and (rest[0].isdigit() or rest[0] in ",."):
+    if rest[:1] in (",", ".") or rest.lstrip()[:1].isdigit():
         return None  # "1,000,000" or "1 00": the number did not end cleanly
     digits = _SPACES.sub("", match["int"])
     frac = match["frac"] or ""
@@ -82,6 +82,8 @@ def to_fraction(value: object) -> Fraction:
     """
     if isinstance(value, bool):
         raise ValueError(f"expected a number, got {value!r}")
+    if type(value) is Fraction:
+        return value
     if isinstance(value, int | Fraction):
         return Fraction(value)
     if isinstance(value, Decimal):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
@@ -87,6 +88,10 @@ class Observation:
     )
 
 
+def _observations(value: Iterable[Observation]) -> tuple[Observation, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Indicator:
     """An indicator (indikator): how an outcome, or a process, is followed up.
@@ -113,7 +118,7 @@ class Indicator:
     target: Observation | None = None
     source: str | None = None
     frequency: str | None = None
-    measurements: tuple[Observation, ...] = attrs.field(default=(), converter=tuple)
+    measurements: tuple[Observation, ...] = attrs.field(default=(), converter=_observations)
     metadata: dict[str, object] = attrs.field(
         factory=dict, converter=frozen_metadata, hash=False, kw_only=True
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any, ClassVar
 
@@ -9,6 +10,7 @@ import attrs
 
 from logikmodell.errors import InvalidValueError
 from logikmodell.model._checks import (
+    _ZERO,
     check_id,
     check_ids,
     check_int_range,
@@ -75,6 +77,10 @@ class Valuation:
 
     def __attrs_post_init__(self) -> None:
         check_ranges(self, ("amount",))
+
+
+def _valuations(value: Iterable[Valuation]) -> tuple[Valuation, ...]:
+    return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -216,7 +222,7 @@ class Outcome(Node):
     quantity_low: Quantity | None = attrs.field(default=None, converter=_quantity)
     quantity_high: Quantity | None = attrs.field(default=None, converter=_quantity)
     deadweight: Fraction = attrs.field(
-        default=Fraction(0), converter=to_fraction, validator=check_unit_interval
+        default=_ZERO, converter=to_fraction, validator=check_unit_interval
     )
     deadweight_low: Fraction | None = attrs.field(
         default=None, converter=optional_fraction, validator=check_unit_interval
@@ -225,7 +231,7 @@ class Outcome(Node):
         default=None, converter=optional_fraction, validator=check_unit_interval
     )
     attribution: Fraction = attrs.field(
-        default=Fraction(0), converter=to_fraction, validator=check_unit_interval
+        default=_ZERO, converter=to_fraction, validator=check_unit_interval
     )
     attribution_low: Fraction | None = attrs.field(
         default=None, converter=optional_fraction, validator=check_unit_interval
@@ -234,7 +240,7 @@ class Outcome(Node):
         default=None, converter=optional_fraction, validator=check_unit_interval
     )
     displacement: Fraction = attrs.field(
-        default=Fraction(0), converter=to_fraction, validator=check_unit_interval
+        default=_ZERO, converter=to_fraction, validator=check_unit_interval
     )
     displacement_low: Fraction | None = attrs.field(
         default=None, converter=optional_fraction, validator=check_unit_interval
@@ -243,7 +249,7 @@ class Outcome(Node):
         default=None, converter=optional_fraction, validator=check_unit_interval
     )
     drop_off: Fraction = attrs.field(
-        default=Fraction(0), converter=to_fraction, validator=check_unit_interval
+        default=_ZERO, converter=to_fraction, validator=check_unit_interval
     )
     drop_off_low: Fraction | None = attrs.field(
         default=None, converter=optional_fraction, validator=check_unit_interval
@@ -253,7 +259,7 @@ class Outcome(Node):
     )
     start_year: int = attrs.field(default=1, validator=check_int_range(0, 1000))
     duration_years: int = attrs.field(default=1, validator=check_int_range(1, 1000))
-    values: tuple[Valuation, ...] = attrs.field(default=(), converter=tuple)
+    values: tuple[Valuation, ...] = attrs.field(default=(), converter=_valuations)
 
     def __attrs_post_init__(self) -> None:
         check_ranges(self, RANGED_OUTCOME_FIELDS)

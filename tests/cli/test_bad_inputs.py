@@ -1,0 +1,40 @@
+"""Every malformed file in tests/data/bad/ gives exit 2 and its located one-line message."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BAD = Path(__file__).parent.parent / "data" / "bad"
+EXPECTED: dict[str, str] = json.loads((BAD / "expected.json").read_text(encoding="utf-8"))
+
+
+def test_corpus_is_complete() -> None:
+    files = {p.name for p in BAD.iterdir() if p.name != "expected.json"}
+    assert files == set(EXPECTED)
+    assert len(files) >= 30
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_convert_refuses_with_located_message(name: str, tmp_path: Path) -> None:
+    path = BAD / name
+    out = tmp_path / "out.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "logikmodell", "convert", str(path), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines, "no message"
+    expected = f"{path}: {EXPECTED[name]}"
+    assert any(line.startswith(expected) for line in lines), (expected, lines)
+    assert all(line.startswith(f"{path}: $") for line in lines)
+    assert not out.exists()
