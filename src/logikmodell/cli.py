@@ -60,6 +60,27 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------------- validate
+def _codes(values: Sequence[str] | None) -> list[str] | None:
+    """Codes from repeated, comma-separated options: ``--select LM1,LM201``."""
+    if values is None:
+        return None
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from logikmodell.validate import Severity, validate
+
+    model = _load(args.model)
+    report = validate(model, select=_codes(args.select), ignore=_codes(args.ignore))
+    if args.format == "json":
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(report.to_text())
+    failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
+    return EXIT_ERRORS if any(f.severity in failing for f in report.findings) else EXIT_OK
+
+
 # ---------------------------------------------------------------------- schema
 def _cmd_schema(args: argparse.Namespace) -> int:
     from logikmodell.io.schema import json_schema
@@ -136,6 +157,7 @@ def _int(text: str) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from logikmodell.examples import example_path, load_example
     from logikmodell.io import dump
+    from logikmodell.validate import validate
 
     out_dir = Path(args.dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -157,6 +179,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print("\n" + returns_text(model, appraisal), file=out)
     print(f"\nWrote {returns_path}", file=out)
     print(f"\nWrote {target} (and .json, .toml)", file=out)
+    report = validate(model)
+    (out_dir / "validation.json").write_text(
+        json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    print(f"\nValidation ({out_dir / 'validation.json'}):\n{report.to_text()}", file=out)
     return EXIT_OK
 
 
@@ -200,6 +227,23 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("input", metavar="IN", help="model file (.yaml, .yml, .json, .toml)")
     convert.add_argument("output", metavar="OUT", help="file to write; format from the suffix")
     convert.set_defaults(func=_cmd_convert)
+
+    check = commands.add_parser("validate", help="check a model against the rules LM101–LM705")
+    check.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="only these rules: codes or prefixes, comma-separated (LM2,LM601)",
+    )
+    check.add_argument(
+        "--ignore", action="append", metavar="CODES", help="skip these rules (codes or prefixes)"
+    )
+    check.add_argument(
+        "--strict", action="store_true", help="exit 1 on warnings too, not only on errors"
+    )
+    check.set_defaults(func=_cmd_validate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the file format")
     schema.set_defaults(func=_cmd_schema)
