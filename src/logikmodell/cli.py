@@ -168,6 +168,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     dump(model, out_dir / (example_path().stem + ".toml"))
     out = sys.stdout
     print(summary(model), file=out)
+    print(f"\nWrote {target} (and .json, .toml)", file=out)
     from logikmodell.costs.returns import appraise
     from logikmodell.costs.returns_text import returns_text
 
@@ -178,7 +179,6 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     )
     print("\n" + returns_text(model, appraisal), file=out)
     print(f"\nWrote {returns_path}", file=out)
-    print(f"\nWrote {target} (and .json, .toml)", file=out)
     report = validate(model)
     (out_dir / "validation.json").write_text(
         json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

@@ -13,7 +13,7 @@ from logikmodell.model.nodes import Outcome
 
 __all__ = ["returns_text"]
 
-_LABEL_WIDTH = 34
+_LABEL_WIDTH = 40
 
 
 def _ore(ore: int) -> str:

@@ -419,14 +419,14 @@ def _switching_by_bisection(model: LogicModel, parameter: Parameter) -> float | 
         pv_costs, pv_benefits = floats.evaluate(x)
         return pv_benefits - pv_costs
 
+    # Scan the domain on a grid, bisect each sign change, keep the root nearest the value.
     top = 1.0 if parameter.field == "drop_off" else 0.999
     grid = [top * i / 200 for i in range(201)]
     values = [npv_at(g) for g in grid]
     start = float(parameter.value)
     best: float | None = None
-    for (a, fa), (b, fb) in zip(
-        zip(grid, values, strict=True), zip(grid[1:], values[1:], strict=True), strict=False
-    ):
+    for i in range(len(grid) - 1):
+        a, fa, b, fb = grid[i], values[i], grid[i + 1], values[i + 1]
         if fa == 0:
             root: float | None = a
         elif (fa < 0) != (fb < 0):
