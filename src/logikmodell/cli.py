@@ -125,11 +125,11 @@ def _cmd_returns(args: argparse.Namespace) -> int:
         print(f"{args.model}: {exc}", file=sys.stderr)
         return EXIT_ERRORS
     if args.format == "json":
-        data = appraisal.to_data()
+        data = appraisal.to_dict()
         if sensitivity is not None:
-            data["sensitivity"] = sensitivity.to_data()
+            data["sensitivity"] = sensitivity.to_dict()
         if simulation is not None:
-            data["monte_carlo"] = simulation.to_data()
+            data["monte_carlo"] = simulation.to_dict()
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(returns_text(model, appraisal, sensitivity=sensitivity, monte_carlo=simulation))
@@ -175,7 +175,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     appraisal = appraise(model)
     returns_path = out_dir / "returns.json"
     returns_path.write_text(
-        json.dumps(appraisal.to_data(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        json.dumps(appraisal.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     print("\n" + returns_text(model, appraisal), file=out)
     print(f"\nWrote {returns_path}", file=out)

@@ -24,7 +24,7 @@ def _ranged_example() -> LogicModel:
 
 def test_documented_one_way_row_and_simulation() -> None:
     model = _ranged_example()
-    data = one_way(model).to_data()
+    data = one_way(model).to_dict()
     rows = data["parameters"]
     assert isinstance(rows, list)
     assert rows[0] == {
@@ -40,7 +40,7 @@ def test_documented_one_way_row_and_simulation() -> None:
         "switching_value": rows[0]["switching_value"],
     }
     assert round(rows[0]["switching_value"], 10) == round(3.7321290283402457, 10)
-    result = monte_carlo(model, 10_000, seed=1).to_data()
+    result = monte_carlo(model, 10_000, seed=1).to_dict()
     assert result["npv"] == {
         "mean": "3323439.25",
         "p5": "793973.25",

@@ -177,8 +177,8 @@ def test_models_that_cannot_be_appraised_get_a_clear_error(body: str, message: s
     assert isinstance(info.value, lm.LogikmodellError)
 
 
-def test_to_data_has_exactly_the_keys_of_the_contract() -> None:
-    data = lm.appraise(load_example()).to_data()
+def test_to_dict_has_exactly_the_keys_of_the_contract() -> None:
+    data = lm.appraise(load_example()).to_dict()
     assert list(data) == [
         "currency",
         "pv_costs",
@@ -209,7 +209,7 @@ def test_to_data_has_exactly_the_keys_of_the_contract() -> None:
 
 
 def test_written_ledger_columns_sum_to_the_written_totals() -> None:
-    data = lm.appraise(load_example()).to_data()
+    data = lm.appraise(load_example()).to_dict()
     actors = data["actors"]
     assert isinstance(actors, dict)
     for key, total in (("pv_costs", "pv_costs"), ("pv_benefits", "pv_benefits"), ("net", "npv")):

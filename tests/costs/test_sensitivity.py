@@ -157,8 +157,8 @@ def test_nonlinear_switching_values_by_bisection() -> None:
     assert drop is None or 0 <= drop <= 1
 
 
-def test_sensitivity_to_data() -> None:
-    data = one_way(_ranged()).to_data()
+def test_sensitivity_to_dict() -> None:
+    data = one_way(_ranged()).to_dict()
     rows = data["parameters"]
     assert isinstance(rows, list)
     first = rows[0]
@@ -196,7 +196,7 @@ def test_monte_carlo_same_seed_same_figures() -> None:
     first = monte_carlo(ranged, 500, seed=7)
     assert first == monte_carlo(ranged, 500, seed=7)
     assert first != monte_carlo(ranged, 500, seed=8)
-    assert first.to_data() == monte_carlo(ranged, 500, seed=7).to_data()
+    assert first.to_dict() == monte_carlo(ranged, 500, seed=7).to_dict()
 
 
 def test_monte_carlo_statistics_are_consistent() -> None:
@@ -225,7 +225,7 @@ def test_monte_carlo_with_collapsed_ranges_is_the_deterministic_result() -> None
     assert result.npv.mean == result.npv.p5 == result.npv.p95 == float(exact.npv)
     assert result.bcr.p50 == float(exact.bcr)
     assert result.probability_positive == 1.0
-    data = result.to_data()
+    data = result.to_dict()
     assert data["npv"] == dict.fromkeys(("mean", "p5", "p50", "p95"), "800.00")
 
 
@@ -240,7 +240,7 @@ def test_a_draw_without_cost_gives_an_unbounded_ratio() -> None:
     body = SIMPLE.replace("cost: 1000 SEK", "cost: 1000 SEK, cost_low: 0 SEK")
     result = monte_carlo(model(body), 200, seed=2)
     assert math.isfinite(result.bcr.p50)
-    data = result.to_data()
+    data = result.to_dict()
     bcr = data["bcr"]
     assert isinstance(bcr, dict)
 

@@ -29,7 +29,7 @@ def _money(value: Fraction) -> str:
 
 def _nets(appraisal: lm.Appraisal) -> dict[str, str]:
     """The nets as written: each ledger column rounded to sum to its total."""
-    actors = appraisal.to_data()["actors"]
+    actors = appraisal.to_dict()["actors"]
     assert isinstance(actors, dict)
     return {actor: figures["net"] for actor, figures in actors.items()}
 
@@ -81,7 +81,7 @@ def test_sroi_value_map_with_all_adjustments_and_drop_off() -> None:
     assert round(float(appraisal.bcr), 2) == 3.12
     assert appraisal.payback_year == 1
     assert round(float(appraisal.break_even["arbete"] or 0), 2) == 2.96
-    written = appraisal.to_data()["actors"]
+    written = appraisal.to_dict()["actors"]
     assert isinstance(written, dict)
     assert written["kommun"] == {
         "pv_costs": "1500000.00",

@@ -65,7 +65,7 @@ def test_npv_is_the_sum_of_the_actors_nets(model: LogicModel) -> None:
         return
     assert appraisal.npv == sum(ledger.net for ledger in appraisal.actors.values())
     assert appraisal.pv_costs == sum(ledger.pv_costs for ledger in appraisal.actors.values())
-    data = appraisal.to_data()
+    data = appraisal.to_dict()
     actors = data["actors"]
     assert isinstance(actors, dict)
     written = sum(Fraction(figures["net"]) for figures in actors.values())
@@ -158,7 +158,7 @@ def test_same_seed_same_output(model: LogicModel, seed: int) -> None:
         return
     first = monte_carlo(ranged, 30, seed)
     assert first == monte_carlo(ranged, 30, seed)
-    assert first.to_data() == monte_carlo(ranged, 30, seed).to_data()
+    assert first.to_dict() == monte_carlo(ranged, 30, seed).to_dict()
 
 
 @given(_models)

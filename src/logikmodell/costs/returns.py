@@ -1,6 +1,6 @@
 """Appraisal of returns: present values, NPV, the SROI ratio, payback, break-even.
 
-The rules are those of DESIGN §6. Years are indexes from 0. A resource's cost falls
+Years are indexes from 0. A resource's cost falls
 in its ``year`` (or is spread by its ``schedule``) in whole öre, as
 :func:`~logikmodell.costs.resources.resource_cost_by_year` gives it. An outcome with
 ``quantity`` q and, per actor, an ``amount`` a per unit and year gives in its first
@@ -142,8 +142,8 @@ class Appraisal:
     actors: Mapping[str, ActorLedger] = attrs.field(hash=False)
     years: tuple[YearRow, ...]
 
-    def to_data(self) -> dict[str, object]:
-        """The JSON form of DESIGN §7: money as two-decimal strings, ratios as numbers.
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form of the `returns` command: money as two-decimal strings, ratios as numbers.
 
         Each column of the actor ledger is rounded so that it sums to its rounded
         total; the yearly benefits likewise sum to their rounded total.
@@ -333,7 +333,7 @@ def cost_terms(resource: Resource, currency: str) -> CostTerms:
 
 # ---------------------------------------------------------------------- appraisal
 def appraise(model: LogicModel) -> Appraisal:
-    """Appraise a model's returns (DESIGN §6).
+    """Appraise a model's returns.
 
     Raises:
         AppraisalError: the model has no cost (no resource with a cost above 0) or

@@ -119,7 +119,7 @@ class Sensitivity:
     npv: Fraction
     rows: tuple[OneWayRow, ...]
 
-    def to_data(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, object]:
         """The JSON form: money as two-decimal strings, parameter values as numbers."""
         return {
             "npv": format_money(self.npv),
@@ -173,7 +173,7 @@ class MonteCarlo:
     bcr: Distribution
     probability_positive: float
 
-    def to_data(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, object]:
         """The JSON form: NPV figures as two-decimal strings, ratios as numbers or null."""
 
         def money(value: float) -> str:
