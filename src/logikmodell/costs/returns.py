@@ -1,7 +1,7 @@
 """Appraisal of returns: present values, NPV, the SROI ratio, payback, break-even.
 
-Years are indexes from 0. A resource's cost falls
-in its ``year`` (or is spread by its ``schedule``) in whole öre, as
+Years are indexes from 0. A resource's cost falls in its ``year`` (or is spread by
+its ``schedule``) in whole öre, as
 :func:`~logikmodell.costs.resources.resource_cost_by_year` gives it. An outcome with
 ``quantity`` q and, per actor, an ``amount`` a per unit and year gives in its first
 benefit year::
