@@ -20,7 +20,7 @@ from logikmodell.errors import (
     UnknownIdError,
 )
 from logikmodell.graph import LogicModel
-from logikmodell.io import DumpError, dump, dumps, load, loads
+from logikmodell.io import DumpError, Limits, dump, dumps, load, loads
 from logikmodell.model import (
     Activity,
     Actor,
@@ -66,6 +66,7 @@ __all__ = [
     "Impact",
     "Indicator",
     "InvalidValueError",
+    "Limits",
     "Link",
     "LoadError",
     "LogicModel",

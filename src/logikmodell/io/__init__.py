@@ -10,8 +10,19 @@ from logikmodell.graph import LogicModel
 from logikmodell.io._document import from_data, to_data
 from logikmodell.io._parse import FORMATS, parse_text
 from logikmodell.io._write import DumpError, write_text
+from logikmodell.io.limits import DEFAULT_LIMITS, Limits
 
-__all__ = ["FORMATS", "DumpError", "dump", "dumps", "format_of", "load", "loads"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "FORMATS",
+    "DumpError",
+    "Limits",
+    "dump",
+    "dumps",
+    "format_of",
+    "load",
+    "loads",
+]
 
 _SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 
@@ -32,13 +43,21 @@ def format_of(path: str | os.PathLike[str]) -> str:
         ) from None
 
 
-def loads(text: str | bytes, format: str = "yaml", *, source: str = "<string>") -> LogicModel:
+def loads(
+    text: str | bytes,
+    format: str = "yaml",
+    *,
+    source: str = "<string>",
+    limits: Limits = DEFAULT_LIMITS,
+) -> LogicModel:
     """Read a model from text.
 
     Args:
         text: the document, as text or UTF-8 bytes.
         format: ``"yaml"``, ``"json"`` or ``"toml"``.
         source: the name used in error messages.
+        limits: bounds on size, nesting, alias expansion and nodes; see
+            :class:`~logikmodell.io.limits.Limits`.
 
     Raises:
         LoadError: every problem found, each with its path.
@@ -50,10 +69,15 @@ def loads(text: str | bytes, format: str = "yaml", *, source: str = "<string>") 
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
-    return from_data(parse_text(text, format, source), source)
+    return from_data(parse_text(text, format, source, limits), source)
 
 
-def load(path: str | os.PathLike[str], format: str | None = None) -> LogicModel:
+def load(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+) -> LogicModel:
     """Read a model from a file; the format comes from the suffix unless given.
 
     Raises:
@@ -65,12 +89,13 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> LogicModel:
     except ValueError as exc:
         raise LoadError([Problem(path="$", message=str(exc).split(": ", 1)[1])], source) from None
     try:
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as file:
+            data = file.read(limits.max_bytes + 1)  # never more than the limit allows
     except OSError as exc:
         raise LoadError(
             [Problem(path="$", message=f"cannot read the file: {exc.strerror}")], source
         ) from None
-    return loads(data, fmt, source=source)
+    return loads(data, fmt, source=source, limits=limits)
 
 
 def dumps(model: LogicModel, format: str = "yaml") -> str:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from logikmodell.errors import LoadError, Problem
+from logikmodell.io.limits import DEFAULT_LIMITS, Limits, check_data, check_text, too_large
 
 __all__ = ["FORMATS", "parse_text"]
 
@@ -101,13 +102,25 @@ def _decode(data: str | bytes, source: str) -> str:
     return text
 
 
-def parse_text(data: str | bytes, format: str, source: str = "<string>") -> object:
+def parse_text(
+    data: str | bytes, format: str, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
+) -> object:
     """Parse a document into plain data (dicts, lists, str, int, Decimal, date, bool).
 
     Raises:
-        LoadError: the text is not UTF-8, empty, or not valid in its format.
+        LoadError: the text is not UTF-8, empty, not valid in its format, or beyond
+            the limits.
     """
+    if len(data) > limits.max_bytes:  # before decoding: a str is never longer than its bytes
+        raise too_large(limits, source)
     text = _decode(data, source)
+    check_text(text, format, limits, source)
+    parsed = _parse(text, format, source)
+    check_data(parsed, limits, source)
+    return parsed
+
+
+def _parse(text: str, format: str, source: str) -> object:
     try:
         if format == "yaml":
             return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader

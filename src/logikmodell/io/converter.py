@@ -327,9 +327,6 @@ def _unstructure_attrs(value: Any) -> dict[str, object]:
         out[renames.get(name, name)] = unstructure_value(item)
         if name == "id" and isinstance(value, Node):
             out["kind"] = value.kind.value
-            # description after label, as people read them
-    if isinstance(value, Node) and "description" in out:
-        out["description"] = out.pop("description")
     if getattr(value, "metadata", None):
         out["metadata"] = unstructure_value(value.metadata)
     return out

@@ -379,31 +379,56 @@ def _info(draw: st.DrawFn, currency: str) -> ModelInfo:
     )
 
 
-@st.composite
 def logic_models(
-    draw: st.DrawFn,
     *,
+    valid: bool = False,
     min_nodes: int = 0,
     max_nodes: int = 12,
     kinds: Sequence[NodeKind] | None = None,
     currency: str = "SEK",
     max_links: int | None = None,
-) -> LogicModel:
-    """Whole models that load without error, of any shape the format allows.
+) -> st.SearchStrategy[LogicModel]:
+    """Whole models that load without error.
 
     Args:
-        min_nodes, max_nodes: bounds on the number of nodes.
-        kinds: the node kinds to draw from (all by default).
+        valid: only models without error findings: a forward chain in which every
+            activity reaches a goal and every goal is reached, directions agree on
+            every link, shares never over-allocate, indicators' targets follow
+            their direction. With ``valid=False`` (the default), any shape the
+            format allows: links may go backwards or form cycles, shares may
+            over-allocate.
+        min_nodes, max_nodes: bounds on the number of nodes (a valid model has at
+            least two: an activity and a goal).
+        kinds: the node kinds to draw from (all by default; not with ``valid``).
         currency: the model currency.
-        max_links: bound on the number of links (default: twice the nodes).
+        max_links: bound on the number of links (default: twice the nodes; not
+            with ``valid``).
 
-    Links may go backwards or form cycles; shares may over-allocate. Use
-    ``validate`` to tell valid models from the rest.
+    Raises:
+        ValueError: the options contradict each other.
     """
     _check_bounds("nodes", min_nodes, max_nodes)
+    if valid:
+        if kinds is not None or max_links is not None:
+            raise ValueError("valid=True chooses its own kinds and links")
+        if max_nodes < 2:
+            raise ValueError("a valid model has at least two nodes: an activity and a goal")
+        return _valid_models(max(min_nodes, 2), max_nodes, currency)
     chosen = list(kinds) if kinds is not None else list(NodeKind)
     if not chosen:
         raise ValueError("kinds: expected at least one kind")
+    return _any_models(min_nodes, max_nodes, chosen, currency, max_links)
+
+
+@st.composite
+def _any_models(
+    draw: st.DrawFn,
+    min_nodes: int,
+    max_nodes: int,
+    chosen: list[NodeKind],
+    currency: str,
+    max_links: int | None,
+) -> LogicModel:
     info = draw(_info(currency))
     actor_ids = _unique("a", draw(st.lists(st.text(_ID_ALPHABET, max_size=4), max_size=3)))
     actor_list = [
@@ -467,4 +492,91 @@ def logic_models(
         links=link_list,
         indicators=indicator_list,
         risks=risk_list,
+    )
+
+
+_CHAIN = [kind for kind in NodeKind if kind is not NodeKind.NEED]
+
+
+def _sign(node: Node) -> int:
+    direction = getattr(node, "direction", None)
+    return direction.sign if isinstance(direction, Direction) else 1
+
+
+@st.composite
+def _valid_models(draw: st.DrawFn, min_nodes: int, max_nodes: int, currency: str) -> LogicModel:
+    info = draw(_info(currency))
+    actor_ids = [f"a{i}" for i in range(draw(st.integers(0, 3)))]
+    actor_list = [Actor(id=id, label=draw(labels())) for id in actor_ids]
+    count = draw(st.integers(min_nodes, max_nodes))
+    goal_kind = draw(st.sampled_from([NodeKind.LONG_TERM_OUTCOME, NodeKind.IMPACT]))
+    extra = draw(
+        st.lists(st.sampled_from([*_CHAIN, NodeKind.NEED]), min_size=count - 2, max_size=count - 2)
+    )
+    kinds = sorted([NodeKind.ACTIVITY, goal_kind, *extra], key=lambda kind: kind.stage)
+    ids = [f"v{index}" for index in range(len(kinds))]
+    need_ids = [id for id, kind in zip(ids, kinds, strict=True) if kind is NodeKind.NEED]
+    nodes: list[Node] = []
+    for kind, id in zip(kinds, ids, strict=True):
+        node = draw(_node(kind, id, actor_ids, need_ids, currency))
+        if isinstance(node, Outcome):
+            node = attrs.evolve(node, direction=draw(st.sampled_from(Direction)))
+        nodes.append(node)
+    by_id = {node.id: node for node in nodes}
+    activities = [n.id for n in nodes if n.kind is NodeKind.ACTIVITY]
+    link_list: list[Link] = []
+    keys: set[tuple[str, str]] = set()
+
+    def add(source: str, target: str) -> None:
+        if (source, target) in keys:
+            return
+        keys.add((source, target))
+        sign = _sign(by_id[source]) * _sign(by_id[target])
+        evidence = draw(st.none() | st.sampled_from(Evidence))
+        effect = Effect.INCREASES if sign > 0 else Effect.DECREASES
+        link_list.append(Link(from_id=source, to_id=target, effect=effect, evidence=evidence))
+
+    for node in nodes:
+        if node.kind is NodeKind.RESOURCE:
+            target = draw(st.sampled_from(activities))
+            keys.add((node.id, target))
+            share = draw(st.sampled_from([None, Fraction(1)]))
+            link_list.append(Link(from_id=node.id, to_id=target, share=share))
+        elif node.kind.stage > NodeKind.ACTIVITY.stage:
+            # Reached from an activity: every earlier node was, by induction.
+            earlier = [
+                n.id for n in nodes if NodeKind.ACTIVITY.stage <= n.kind.stage < node.kind.stage
+            ]
+            for source in draw(
+                st.lists(st.sampled_from(earlier), min_size=1, max_size=2, unique=True)
+            ):
+                add(source, node.id)
+    goals = [n.id for n in nodes if n.kind.is_goal]
+    for node in nodes:
+        leads_on = any(key[0] == node.id for key in keys)
+        if NodeKind.ACTIVITY.stage <= node.kind.stage and not node.kind.is_goal and not leads_on:
+            later = [g for g in goals if by_id[g].kind.stage > node.kind.stage]
+            add(node.id, draw(st.sampled_from(later)))
+    indicator_list = []
+    for index, node in enumerate(n for n in nodes if n.kind.stage >= NodeKind.ACTIVITY.stage):
+        if not draw(st.booleans()):
+            continue
+        base = draw(decimals(max_value=1000))
+        step = draw(decimals(max_value=100))
+        start = draw(_dates())
+        indicator_list.append(
+            Indicator(
+                id=f"i{index}",
+                measures=node.id,
+                label=draw(labels()),
+                baseline=Observation(value=base, date=start),
+                target=Observation(
+                    value=base + _sign(node) * step,
+                    date=start + dt.timedelta(days=draw(st.integers(1, 2000))),
+                ),
+                source=draw(st.none() | labels()),
+            )
+        )
+    return LogicModel(
+        info, actors=actor_list, nodes=nodes, links=link_list, indicators=indicator_list
     )
