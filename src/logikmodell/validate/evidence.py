@@ -14,68 +14,79 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from logikmodell.model.elements import Link
 from logikmodell.model.enums import Evidence, NodeKind
 from logikmodell.validate._context import Context, kind_name
 from logikmodell.validate.findings import Severity
 from logikmodell.validate.registry import Hit, rule
 
-__all__ = ["is_causal", "is_supported", "reach_and_support"]
+__all__ = ["is_causal", "reach_and_support"]
 
 _SUPPORTING = (Evidence.RESEARCH, Evidence.PROVEN_EXPERIENCE)
 
 
-def is_causal(ctx: Context, link: Link) -> bool:
-    """Whether a link claims a cause: its target is an outcome or impact."""
-    return ctx.nodes[link.to_id].kind.is_outcome
+def is_causal(kind: NodeKind) -> bool:
+    """Whether a link into a node of this kind claims a cause: an outcome or impact."""
+    return kind.is_outcome
 
 
-def is_supported(ctx: Context, link: Link) -> bool:
-    """Whether a link is not causal, or is a causal link graded research or proven experience."""
-    return not is_causal(ctx, link) or link.evidence in _SUPPORTING
+def _causal(ctx: Context) -> list[bool]:
+    """Whether link ``k`` is causal."""
+    cached = ctx.memo.get("causal")
+    if cached is None:
+        outcome = [kind.is_outcome for kind in ctx.kinds]
+        ctx.memo["causal"] = cached = [outcome[tail] for tail in ctx.tails]
+    return cached  # type: ignore[return-value]
 
 
 @rule("LM501", Severity.INFO, "causal link without evidence")
 def _no_evidence(ctx: Context) -> Iterator[Hit]:
-    for link in ctx.links:
-        if link.evidence is None and is_causal(ctx, link):
+    for k, causal in enumerate(_causal(ctx)):
+        link = ctx.links[k]
+        if causal and link.evidence is None:
             yield Hit(
                 message=(
                     f"The link {ctx.name(link.from_id)} → {ctx.name(link.to_id)} claims an "
                     "effect but gives no evidence: grade it research, proven_experience or "
                     "assumption, and name the source."
                 ),
-                nodes=(link.from_id, link.to_id),
+                nodes=link.key,
                 link=link.key,
             )
 
 
-def reach_and_support(ctx: Context) -> tuple[set[str], set[str]]:
-    """The nodes reached from an activity, and those reached along a supported path.
+def reach_and_support(ctx: Context) -> tuple[bytearray, bytearray]:
+    """Which nodes are reached from an activity, and which along a supported path.
 
-    Nodes on a cycle, and paths through them, are left out.
+    ``reached[i]`` and ``supported[i]`` are 1 or 0 for node ``i``. Nodes on a cycle,
+    and paths through them, are left out.
     """
-    reached: set[str] = set()
-    supported: set[str] = set()
-    for id in ctx.order:
-        if ctx.nodes[id].kind is NodeKind.ACTIVITY:
-            reached.add(id)
-            supported.add(id)
-        if id not in reached:
+    causal = _causal(ctx)
+    weak = [causal[k] and link.evidence not in _SUPPORTING for k, link in enumerate(ctx.links)]
+    reached = bytearray(len(ctx.kinds))
+    supported = bytearray(len(ctx.kinds))
+    out, tails, kinds = ctx.acyclic_out, ctx.tails, ctx.kinds
+    activity = NodeKind.ACTIVITY
+    for i in ctx.order:
+        if kinds[i] is activity:
+            reached[i] = supported[i] = 1
+        elif not reached[i]:
             continue
-        strong = id in supported
-        for link in ctx.acyclic_out(id):
-            reached.add(link.to_id)
-            if strong and is_supported(ctx, link):
-                supported.add(link.to_id)
+        strong = supported[i]
+        for k in out[i]:
+            tail = tails[k]
+            reached[tail] = 1
+            if strong and not weak[k]:
+                supported[tail] = 1
     return reached, supported
 
 
 @rule("LM502", Severity.WARNING, "goal reached only through unsupported causal links")
 def _unsupported_goal(ctx: Context) -> Iterator[Hit]:
     reached, supported = reach_and_support(ctx)
-    for id, node in ctx.nodes.items():
-        if node.kind.is_goal and id in reached and id not in supported:
+    for i in ctx.goal_numbers():
+        if reached[i] and not supported[i]:
+            id = ctx.id_list[i]
+            node = ctx.node_list[i]
             yield Hit(
                 message=(
                     f"Every path from an activity to the {kind_name(node.kind)} "
