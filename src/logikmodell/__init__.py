@@ -10,6 +10,7 @@ Example:
     'Fullföljda studier'
 """
 
+from logikmodell.costs.returns import Appraisal, AppraisalError, appraise
 from logikmodell.errors import (
     DuplicateIdError,
     InvalidValueError,
@@ -57,6 +58,8 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "Activity",
     "Actor",
+    "Appraisal",
+    "AppraisalError",
     "Direction",
     "DumpError",
     "DuplicateIdError",
@@ -97,6 +100,7 @@ __all__ = [
     "ValidationFailed",
     "Valuation",
     "__version__",
+    "appraise",
     "dump",
     "dumps",
     "load",
