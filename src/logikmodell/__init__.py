@@ -11,6 +11,7 @@ Example:
 """
 
 from logikmodell.costs import CostAttribution, CostAttributionError, attribute_costs
+from logikmodell.costs.returns import Appraisal, AppraisalError, appraise
 from logikmodell.errors import (
     DuplicateIdError,
     InvalidValueError,
@@ -50,6 +51,7 @@ from logikmodell.model import (
     TargetGroup,
     Valuation,
 )
+from logikmodell.render import GraphvizNotFoundError, render, to_dot
 from logikmodell.validate import Finding, Report, Severity, ValidationFailed, validate
 
 __version__ = "0.1.0.dev0"
@@ -57,6 +59,8 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "Activity",
     "Actor",
+    "Appraisal",
+    "AppraisalError",
     "CostAttribution",
     "CostAttributionError",
     "Direction",
@@ -66,6 +70,7 @@ __all__ = [
     "Effect",
     "Evidence",
     "Finding",
+    "GraphvizNotFoundError",
     "Impact",
     "Indicator",
     "InvalidValueError",
@@ -98,10 +103,13 @@ __all__ = [
     "ValidationFailed",
     "Valuation",
     "__version__",
+    "appraise",
     "attribute_costs",
     "dump",
     "dumps",
     "load",
     "loads",
+    "render",
+    "to_dot",
     "validate",
 ]

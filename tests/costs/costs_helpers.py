@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import networkx as nx
@@ -18,6 +19,7 @@ from logikmodell.costs import resource_cost_by_year
 from logikmodell.model import Link, NodeKind, Resource, allocate
 
 __all__ = [
+    "NO_RANGES",
     "costable",
     "exact_flow",
     "model",
@@ -27,6 +29,21 @@ __all__ = [
     "weights",
     "with_ore_costs",
 ]
+
+
+#: Evolve a resource with these (and a ``cost``) to give it a plain direct cost.
+NO_RANGES: dict[str, Any] = dict.fromkeys(
+    [
+        "quantity",
+        "unit_cost",
+        "quantity_low",
+        "quantity_high",
+        "unit_cost_low",
+        "unit_cost_high",
+        "cost_low",
+        "cost_high",
+    ]
+)
 
 
 def model(nodes: str, links: str = "", extra: str = "") -> lm.LogicModel:
@@ -156,7 +173,7 @@ def with_ore_costs(m: lm.LogicModel, factor: int = 1) -> lm.LogicModel:
                 cost = lm.Quantity(
                     value=Fraction(sum(by_year.values()) * factor, 100), unit=m.currency
                 )
-                node = attrs.evolve(node, cost=cost, quantity=None, unit_cost=None)
+                node = attrs.evolve(node, cost=cost, **NO_RANGES)
         nodes.append(node)
     return lm.LogicModel(
         m.info,

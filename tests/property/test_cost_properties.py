@@ -27,6 +27,7 @@ from logikmodell.testing import strategies as lst
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "costs"))
 from costs_helpers import (
+    NO_RANGES,
     costable,
     exact_flow,
     ore,
@@ -73,7 +74,7 @@ def _costable_models(draw: st.DrawFn) -> lm.LogicModel:
     for node in sorted(base.nodes, key=lambda node: node.kind.stage):
         if isinstance(node, Resource) and draw(st.integers(0, 3)):
             cost = lm.Quantity(value=Fraction(draw(st.integers(1, 10**10)), 100), unit="SEK")
-            node = attrs.evolve(node, cost=cost, quantity=None, unit_cost=None)
+            node = attrs.evolve(node, cost=cost, **NO_RANGES)
         nodes.append(node)
     chain = [node.id for node in nodes]
     links: dict[tuple[str, str], Link] = {}

@@ -1,22 +1,22 @@
-"""What the rules share: adjacency, the topological order and the cycles of a model.
+"""What the rules share: the model as compact arrays, its topological order, its cycles.
 
-Everything here is computed once per validation run, in time linear in the number
-of nodes and links, and only when a rule asks for it.
+Nodes and links are numbered in model order; the algorithms work on those numbers
+(lists of ints are much cheaper to walk than dicts of strings on large models), and
+the rules turn them back into ids and labels only for their messages. Everything
+is computed once per validation run, in time linear in the number of nodes and
+links, and only when a rule asks for it.
 """
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable
 from functools import cached_property
 
 from logikmodell.graph import LogicModel
 from logikmodell.model.elements import Indicator, Link
-from logikmodell.model.enums import NodeKind
-from logikmodell.model.nodes import Node
+from logikmodell.model.enums import Effect, NodeKind
+from logikmodell.model.nodes import Node, Outcome
 
-__all__ = ["Context", "describe", "kind_name"]
-
+__all__ = ["Context", "describe", "desired_sign", "kind_name"]
 
 _KIND_NAMES = {
     NodeKind.NEED: "need",
@@ -42,30 +42,81 @@ def describe(node: Node) -> str:
     return f"'{node.label}' ({node.id})"
 
 
+def desired_sign(node: Node) -> int | None:
+    """+1 or -1 for the way a node should move; None if it has no direction.
+
+    Activities and outputs count as +1 (more of them); resources and needs, and
+    outcomes without ``direction``, have none.
+    """
+    if node.kind is NodeKind.ACTIVITY or node.kind is NodeKind.OUTPUT:
+        return 1
+    if isinstance(node, Outcome) and node.direction is not None:
+        return node.direction.sign
+    return None
+
+
 class Context:
-    """A model prepared for the rules: nodes by id, links by end, order, cycles.
+    """A model prepared for the rules.
 
     Attributes:
         model: the model being validated.
         nodes: the nodes by id, in model order.
-        links: the links, in model order.
-        out_links: the links leaving each node.
-        in_links: the links entering each node.
+        node_list: the nodes in model order; node ``i`` is ``node_list[i]``.
+        index: the number of each node id.
+        kinds: the kind of node ``i``.
+        links: the links in model order; link ``k`` is ``links[k]``.
+        heads: the number of the node link ``k`` leaves.
+        tails: the number of the node link ``k`` enters.
+        out: the numbers of the links leaving node ``i``.
+        into: the numbers of the links entering node ``i``.
     """
 
     def __init__(self, model: LogicModel) -> None:
         self.model = model
-        self.nodes: dict[str, Node] = {node.id: node for node in model.nodes}
+        self.node_list: tuple[Node, ...] = model.nodes
+        self.nodes: dict[str, Node] = {node.id: node for node in self.node_list}
+        self.index: dict[str, int] = {id: i for i, id in enumerate(self.nodes)}
+        self.kinds: list[NodeKind] = [node.kind for node in self.node_list]
         self.links: tuple[Link, ...] = model.links
-        self.out_links: dict[str, list[Link]] = {id: [] for id in self.nodes}
-        self.in_links: dict[str, list[Link]] = {id: [] for id in self.nodes}
-        for link in self.links:
-            self.out_links[link.from_id].append(link)
-            self.in_links[link.to_id].append(link)
+        index = self.index
+        self.heads: list[int] = [index[link.from_id] for link in self.links]
+        self.tails: list[int] = [index[link.to_id] for link in self.links]
+        self.out: list[list[int]] = [[] for _ in self.node_list]
+        self.into: list[list[int]] = [[] for _ in self.node_list]
+        for k, head in enumerate(self.heads):
+            self.out[head].append(k)
+        for k, tail in enumerate(self.tails):
+            self.into[tail].append(k)
+        #: Results that several rules share, computed by the first that needs them.
+        self.memo: dict[str, object] = {}
+
+    @cached_property
+    def id_list(self) -> list[str]:
+        """The id of node ``i``."""
+        return list(self.nodes)
 
     def name(self, id: str) -> str:
         """The node with this id, named for a message."""
         return describe(self.nodes[id])
+
+    def ids_of(self, *kinds: NodeKind) -> list[int]:
+        """The numbers of the nodes of these kinds, in model order."""
+        wanted = set(kinds)
+        return [i for i, kind in enumerate(self.kinds) if kind in wanted]
+
+    def goal_numbers(self) -> list[int]:
+        """The numbers of the goals (long-term outcomes and impacts)."""
+        return self.ids_of(NodeKind.LONG_TERM_OUTCOME, NodeKind.IMPACT)
+
+    @cached_property
+    def signs(self) -> list[int | None]:
+        """The desired sign of node ``i`` (activities and outputs +1), or None."""
+        return [desired_sign(node) for node in self.node_list]
+
+    @cached_property
+    def decreasing(self) -> list[bool]:
+        """Whether link ``k`` has the effect ``decreases``."""
+        return [link.effect is Effect.DECREASES for link in self.links]
 
     @cached_property
     def indicators_by_node(self) -> dict[str, list[Indicator]]:
@@ -76,30 +127,25 @@ class Context:
         return found
 
     @cached_property
-    def cycles(self) -> tuple[tuple[str, ...], ...]:
-        """One cycle per strongly connected component that has one, as node ids.
-
-        Each cycle starts at its smallest id and follows the links; the cycles are
-        sorted by that first id.
-        """
-        return tuple(sorted(_one_cycle(self, component) for component in self._components))
+    def _first_order(self) -> list[int]:
+        return _kahn(self.out, self.into, self.tails, None)
 
     @cached_property
-    def _components(self) -> tuple[frozenset[str], ...]:
-        order = _kahn(self.nodes, self.out_links, frozenset())
-        if len(order) == len(self.nodes):
+    def _components(self) -> tuple[frozenset[int], ...]:
+        order = self._first_order
+        if len(order) == len(self.node_list):
             return ()
         import networkx as nx
 
-        ordered = set(order)
-        left = [id for id in self.nodes if id not in ordered]
-        graph: nx.DiGraph[str] = nx.DiGraph()
-        graph.add_nodes_from(left)
+        ordered = bytearray(len(self.node_list))
+        for i in order:
+            ordered[i] = 1
+        graph: nx.DiGraph[int] = nx.DiGraph()
+        graph.add_nodes_from(i for i in range(len(self.node_list)) if not ordered[i])
         graph.add_edges_from(
-            (link.from_id, link.to_id)
-            for id in left
-            for link in self.out_links[id]
-            if link.to_id not in ordered
+            (self.heads[k], self.tails[k])
+            for k in range(len(self.links))
+            if not ordered[self.heads[k]] and not ordered[self.tails[k]]
         )
         return tuple(
             frozenset(component)
@@ -108,64 +154,92 @@ class Context:
         )
 
     @cached_property
-    def cyclic(self) -> frozenset[str]:
-        """The ids of every node that lies on a cycle."""
-        return frozenset().union(*self._components)
+    def cycles(self) -> tuple[tuple[str, ...], ...]:
+        """One cycle per strongly connected component that has one, as node ids.
+
+        Each cycle starts at its smallest id and follows the links; the cycles are
+        sorted by that first id.
+        """
+        return tuple(sorted(self._one_cycle(component) for component in self._components))
 
     @cached_property
-    def order(self) -> tuple[str, ...]:
+    def cyclic(self) -> bytearray:
+        """``cyclic[i]`` is 1 when node ``i`` lies on a cycle."""
+        mask = bytearray(len(self.node_list))
+        for component in self._components:
+            for i in component:
+                mask[i] = 1
+        return mask
+
+    @cached_property
+    def order(self) -> list[int]:
         """A topological order of the nodes that lie on no cycle.
 
         Links to and from nodes on a cycle are left out, so that the rules that
         need an order (the direction and evidence rules) run on the acyclic rest.
         """
-        return tuple(_kahn(self.nodes, self.out_links, self.cyclic))
+        if not self._components:
+            return self._first_order
+        return _kahn(self.out, self.into, self.tails, self.cyclic)
 
-    def acyclic_out(self, id: str) -> Iterable[Link]:
-        """The links leaving a node, without those into a node on a cycle."""
-        cyclic = self.cyclic
-        if not cyclic:
-            return self.out_links[id]
-        return (link for link in self.out_links[id] if link.to_id not in cyclic)
+    @cached_property
+    def acyclic_out(self) -> list[list[int]]:
+        """The links leaving node ``i``, without those into or out of a node on a cycle."""
+        if not self._components:
+            return self.out
+        cyclic, tails = self.cyclic, self.tails
+        return [
+            [] if cyclic[i] else [k for k in links if not cyclic[tails[k]]]
+            for i, links in enumerate(self.out)
+        ]
+
+    def _one_cycle(self, component: frozenset[int]) -> tuple[str, ...]:
+        """A cycle inside a strongly connected component, starting at its smallest id."""
+        ids = self.id_list
+        start = min(component, key=ids.__getitem__)
+        # Walk from start, always to the smallest successor inside the component, until
+        # a node repeats: every node of a component has such a successor, so this ends.
+        seen: dict[int, int] = {}
+        path: list[int] = []
+        current = start
+        while current not in seen:
+            seen[current] = len(path)
+            path.append(current)
+            current = min(
+                (self.tails[k] for k in self.out[current] if self.tails[k] in component),
+                key=ids.__getitem__,
+            )
+        cycle = [ids[i] for i in path[seen[current] :]]
+        first = cycle.index(min(cycle))
+        return tuple(cycle[first:] + cycle[:first])
 
 
 def _kahn(
-    nodes: dict[str, Node], out_links: dict[str, list[Link]], skip: frozenset[str]
-) -> list[str]:
+    out: list[list[int]], into: list[list[int]], tails: list[int], skip: bytearray | None
+) -> list[int]:
     """Kahn's algorithm over the nodes not in ``skip``; nodes on cycles stay out."""
-    indegree = dict.fromkeys(nodes, 0)
-    for id, links in out_links.items():
-        if id in skip:
-            continue
-        for link in links:
-            indegree[link.to_id] += 1
-    queue = deque(id for id, degree in indegree.items() if degree == 0 and id not in skip)
-    order: list[str] = []
-    while queue:
-        id = queue.popleft()
-        order.append(id)
-        for link in out_links[id]:
-            to_id = link.to_id
-            if to_id in skip:
+    if skip is None:
+        indegree = [len(links) for links in into]
+        order = [i for i, degree in enumerate(indegree) if degree == 0]
+        for i in order:  # the list grows while it is walked: a queue without a deque
+            for k in out[i]:
+                tail = tails[k]
+                indegree[tail] -= 1
+                if indegree[tail] == 0:
+                    order.append(tail)
+        return order
+    indegree = [0] * len(out)
+    for i, links in enumerate(out):
+        if not skip[i]:
+            for k in links:
+                indegree[tails[k]] += 1
+    order = [i for i, degree in enumerate(indegree) if degree == 0 and not skip[i]]
+    for i in order:
+        for k in out[i]:
+            tail = tails[k]
+            if skip[tail]:
                 continue
-            indegree[to_id] -= 1
-            if indegree[to_id] == 0:
-                queue.append(to_id)
+            indegree[tail] -= 1
+            if indegree[tail] == 0:
+                order.append(tail)
     return order
-
-
-def _one_cycle(context: Context, component: frozenset[str]) -> tuple[str, ...]:
-    """A cycle inside a strongly connected component, starting at its smallest id."""
-    start = min(component)
-    # Walk from start, always to the smallest successor inside the component, until a
-    # node repeats: every node of a component has such a successor, so this ends.
-    seen: dict[str, int] = {}
-    path: list[str] = []
-    current = start
-    while current not in seen:
-        seen[current] = len(path)
-        path.append(current)
-        current = min(link.to_id for link in context.out_links[current] if link.to_id in component)
-    cycle = path[seen[current] :]
-    first = cycle.index(min(cycle))
-    return tuple(cycle[first:] + cycle[:first])

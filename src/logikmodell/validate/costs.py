@@ -24,14 +24,31 @@ def _percent(value: Fraction) -> str:
     return f"{float(percent):.4g} %"
 
 
+def _shares(ctx: Context) -> dict[int, list[int]]:
+    """Per node with any share on its outgoing links, the numbers of those links."""
+    cached = ctx.memo.get("shares")
+    if cached is None:
+        found: dict[int, list[int]] = {}
+        for k, link in enumerate(ctx.links):
+            if link.share is not None:
+                found.setdefault(ctx.heads[k], []).append(k)
+        ctx.memo["shares"] = cached = found
+    return cached  # type: ignore[return-value]
+
+
+def _total(ctx: Context, links: list[int]) -> Fraction:
+    return sum((ctx.links[k].share or Fraction(0) for k in links), Fraction(0))
+
+
 @rule("LM601", Severity.ERROR, "shares on a node's outgoing links sum to more than 1")
 def _over_allocated(ctx: Context) -> Iterator[Hit]:
-    for id, links in ctx.out_links.items():
-        shared = [link for link in links if link.share is not None]
-        total = sum((link.share for link in shared if link.share is not None), Fraction(0))
+    for i, shared in _shares(ctx).items():
+        total = _total(ctx, shared)
         if total > 1:
+            id = ctx.id_list[i]
             targets = ", ".join(
-                f"{link.to_id} {_percent(link.share)}" for link in shared if link.share is not None
+                f"{ctx.links[k].to_id} {_percent(ctx.links[k].share or Fraction(0))}"
+                for k in shared
             )
             yield Hit(
                 message=(
@@ -45,11 +62,12 @@ def _over_allocated(ctx: Context) -> Iterator[Hit]:
 
 @rule("LM602", Severity.WARNING, "outgoing shares below 1 leave cost unallocated")
 def _under_allocated(ctx: Context) -> Iterator[Hit]:
-    for id, links in ctx.out_links.items():
-        if not links or any(link.share is None for link in links):
-            continue
-        total = sum((link.share for link in links if link.share is not None), Fraction(0))
+    for i, shared in _shares(ctx).items():
+        if len(shared) != len(ctx.out[i]):
+            continue  # a link without a share takes the rest
+        total = _total(ctx, shared)
         if total < 1:
+            id = ctx.id_list[i]
             yield Hit(
                 message=(
                     f"Every link leaving {ctx.name(id)} carries a share, and the shares sum "

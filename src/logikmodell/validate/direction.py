@@ -5,12 +5,9 @@ desired direction is its ``direction``. A link says what more of its source does
 to its target (``effect``); a path's net sign is the product of its links' signs.
 
 LM202 and LM203 need, for each activity and goal, the set of net signs over all
-paths between them. It is computed without enumerating paths: in reverse
-topological order each node gets, per goal it reaches, a two-bit mask of the signs
-of its paths there (bit 1: some path increases the goal, bit 2: some path
-decreases it), merged from its successors' masks and flipped across ``decreases``
-links. The work is one pass over the links, each carrying the masks of the goals
-its target reaches. On a model with cycles (LM101), nodes on a cycle are left out.
+paths between them. :func:`wrong_way` computes what they need without enumerating
+paths, in one pass over the links (see there). On a model with cycles (LM101),
+nodes on a cycle and the paths through them are left out.
 """
 
 from __future__ import annotations
@@ -18,28 +15,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from logikmodell.model.enums import Direction, Effect, NodeKind
-from logikmodell.model.nodes import Node, Outcome
+from logikmodell.model.nodes import Outcome
 from logikmodell.validate._context import Context, kind_name
 from logikmodell.validate.findings import Severity
 from logikmodell.validate.registry import Hit, rule
 
-__all__ = ["desired_sign", "sign_sets"]
+__all__ = ["AGAINST", "BOTH", "wrong_way"]
 
-_UP = 1
-_DOWN = 2
+_EVEN = 1
+_ODD = 2
+_FLIP = {1: 2, 2: 1, 3: 3}
 
-
-def desired_sign(node: Node) -> int | None:
-    """+1 or -1 for the way a node should move; None if it has no direction.
-
-    Activities and outputs count as +1 (more of them); resources and needs, and
-    outcomes without ``direction``, have none.
-    """
-    if node.kind in (NodeKind.ACTIVITY, NodeKind.OUTPUT):
-        return 1
-    if isinstance(node, Outcome) and node.direction is not None:
-        return node.direction.sign
-    return None
+#: A mask of :func:`wrong_way`: every path goes against the goal's direction.
+AGAINST = _ODD
+#: A mask of :func:`wrong_way`: paths go both ways.
+BOTH = _EVEN | _ODD
 
 
 def _word(sign: int) -> str:
@@ -48,102 +38,144 @@ def _word(sign: int) -> str:
 
 @rule("LM201", Severity.ERROR, "link contradicts desired directions")
 def _link_direction(ctx: Context) -> Iterator[Hit]:
-    for link in ctx.links:
-        source, target = ctx.nodes[link.from_id], ctx.nodes[link.to_id]
-        from_sign, to_sign = desired_sign(source), desired_sign(target)
-        if from_sign is None or to_sign is None or from_sign * link.effect.sign == to_sign:
+    signs, tails, decreasing = ctx.signs, ctx.tails, ctx.decreasing
+    for k, head in enumerate(ctx.heads):
+        from_sign, to_sign = signs[head], signs[tails[k]]
+        if from_sign is None or to_sign is None:
             continue
+        if (from_sign == to_sign) != decreasing[k]:
+            continue
+        link = ctx.links[k]
+        source, target = link.from_id, link.to_id
         wanted = Effect.INCREASES if from_sign == to_sign else Effect.DECREASES
         yield Hit(
             message=(
-                f"Link {ctx.name(source.id)} → {ctx.name(target.id)} says more of "
-                f"{source.id} {link.effect.value} {target.id}, but {source.id} should "
-                f"{_word(from_sign)} and {target.id} {_word(to_sign)}: the effect should "
-                f"be '{wanted.value}' (or one of the directions is wrong)."
+                f"Link {ctx.name(source)} → {ctx.name(target)} says more of {source} "
+                f"{link.effect.value} {target}, but {source} should {_word(from_sign)} and "
+                f"{target} {_word(to_sign)}: the effect should be '{wanted.value}' (or one "
+                "of the directions is wrong)."
             ),
-            nodes=(source.id, target.id),
+            nodes=(source, target),
             link=link.key,
         )
 
 
-def sign_sets(ctx: Context) -> dict[str, dict[str, int]]:
-    """Per activity, per goal it reaches, the net signs of its paths there.
+def wrong_way(ctx: Context) -> dict[str, dict[str, int]]:
+    """Per activity, the goals it pushes against their direction along some path.
 
-    The value is a mask: 1 if some path makes the goal increase, 2 if some path makes
-    it decrease, 3 for both. Goals without ``direction`` are included too. Nodes on
-    a cycle, and paths through them, are left out.
+    Each goal maps to :data:`AGAINST` when every path from the activity to it goes
+    against its direction (LM202), or :data:`BOTH` when some paths go each way
+    (LM203). Only goals with a direction are judged; nodes on a cycle, and paths
+    through them, are left out.
 
-    Time: one pass over the links in reverse topological order, each link carrying
-    its target's masks (at most one entry per goal the target reaches).
+    Why this is enough, and fast: give every node its desired sign ``p`` (+1 where
+    it has none) and call a link *deviating* when ``p(from) × effect ≠ p(to)``.
+    Along a path from an activity (``p = +1``) to a goal ``g`` the effects multiply
+    to ``p(g) × (−1)^k``, where k counts the deviating links on the path: the path
+    goes against the goal exactly when k is odd. So only goals downstream of a
+    deviating link can be pushed the wrong way, and only those are tracked. In
+    reverse topological order each node gets, per tracked goal it reaches, a
+    two-bit mask of the parities of k over its paths there (bit 1: even, bit 2:
+    odd), merged from its successors' masks and flipped across deviating links.
+    The work is one pass over the links, each carrying the masks of the tracked
+    goals its target reaches; a model without deviating links costs one pass.
     """
-    nodes = ctx.nodes
-    masks: dict[str, dict[str, int]] = {}
-    remaining = dict.fromkeys(ctx.order, 0)
-    for id in ctx.order:
-        for link in ctx.acyclic_out(id):
-            remaining[link.to_id] += 1  # how many predecessors still need the masks
+    cached = ctx.memo.get("wrong_way")
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    order, out, tails, decreasing = ctx.order, ctx.acyclic_out, ctx.tails, ctx.decreasing
+    positive = [sign is None or sign > 0 for sign in ctx.signs]
+    deviating = bytearray(len(tails))
+    heads_of_deviating = []
+    for i in order:
+        for k in out[i]:
+            # p(from) × effect ≠ p(to)  ⇔  (p(from) = p(to)) = (effect is decreases)
+            if (positive[i] == positive[tails[k]]) == decreasing[k]:
+                deviating[k] = 1
+                heads_of_deviating.append(tails[k])
+    tracked = _goals_below(ctx, heads_of_deviating)
     result: dict[str, dict[str, int]] = {}
-    for id in reversed(ctx.order):
-        node = nodes[id]
-        mine: dict[str, int] = {}
-        if node.kind.is_goal:
-            mine[id] = _UP
-        for link in ctx.acyclic_out(id):
-            theirs = masks[link.to_id]
-            if link.effect is Effect.INCREASES:
-                for goal, mask in theirs.items():
-                    mine[goal] = mine.get(goal, 0) | mask
-            else:
-                for goal, mask in theirs.items():
-                    flipped = ((mask & _UP) << 1) | ((mask & _DOWN) >> 1)
-                    mine[goal] = mine.get(goal, 0) | flipped
-            remaining[link.to_id] -= 1
-            if remaining[link.to_id] == 0 and nodes[link.to_id].kind is not NodeKind.ACTIVITY:
-                del masks[link.to_id]  # no predecessor left to read it: free the memory
-        masks[id] = mine
-        if node.kind is NodeKind.ACTIVITY:
-            result[id] = mine
+    if tracked:
+        masks: list[dict[int, int] | None] = [None] * len(ctx.kinds)
+        activity = NodeKind.ACTIVITY
+        for i in reversed(order):
+            mine: dict[int, int] = {i: _EVEN} if tracked[i] else {}
+            for k in out[i]:
+                theirs = masks[tails[k]]
+                if not theirs:
+                    continue
+                if deviating[k]:
+                    for goal, mask in theirs.items():
+                        mine[goal] = mine.get(goal, 0) | _FLIP[mask]
+                else:
+                    for goal, mask in theirs.items():
+                        mine[goal] = mine.get(goal, 0) | mask
+            if mine:
+                masks[i] = mine
+                if ctx.kinds[i] is activity:
+                    wrong = {ctx.id_list[goal]: mask for goal, mask in mine.items() if mask & _ODD}
+                    if wrong:
+                        result[ctx.id_list[i]] = wrong
+    ctx.memo["wrong_way"] = result
     return result
 
 
-def _verdicts(ctx: Context) -> Iterator[tuple[str, str, int, int]]:
-    """(activity, goal, goal sign, mask) for every goal with a direction an activity reaches."""
-    for activity, reached in sign_sets(ctx).items():
-        for goal, mask in reached.items():
-            node = ctx.nodes[goal]
-            assert isinstance(node, Outcome)
-            if node.direction is not None:
-                yield activity, goal, node.direction.sign, mask
+def _goals_below(ctx: Context, starts: list[int]) -> bytearray:
+    """``tracked[i]`` is 1 for the goals with a direction reachable from ``starts``."""
+    seen = bytearray(len(ctx.kinds))
+    for i in starts:
+        seen[i] = 1
+    stack = list(starts)
+    out, tails = ctx.acyclic_out, ctx.tails
+    while stack:
+        for k in out[stack.pop()]:
+            tail = tails[k]
+            if not seen[tail]:
+                seen[tail] = 1
+                stack.append(tail)
+    tracked = bytearray(len(ctx.kinds))
+    if any(seen):
+        for i in ctx.goal_numbers():
+            if seen[i] and ctx.signs[i] is not None:
+                tracked[i] = 1
+    return tracked if any(tracked) else bytearray()
+
+
+def _pairs(ctx: Context, wanted: int) -> Iterator[tuple[str, str, int]]:
+    """(activity, goal, goal's sign) for the pairs whose mask is ``wanted``."""
+    for activity, goals in wrong_way(ctx).items():
+        for goal, mask in goals.items():
+            sign = ctx.signs[ctx.index[goal]]
+            if mask == wanted and sign is not None:
+                yield activity, goal, sign
 
 
 @rule("LM202", Severity.ERROR, "activity pushes a goal against its direction")
 def _against(ctx: Context) -> Iterator[Hit]:
-    for activity, goal, sign, mask in _verdicts(ctx):
-        if mask == (_DOWN if sign > 0 else _UP):
-            yield Hit(
-                message=(
-                    f"The activity {ctx.name(activity)} makes the goal {ctx.name(goal)} "
-                    f"{_word(-sign)} on every path between them, but the goal should "
-                    f"{_word(sign)}: check the effects of the links on those paths, or the "
-                    "goal's direction."
-                ),
-                nodes=(activity, goal),
-            )
+    for activity, goal, sign in _pairs(ctx, AGAINST):
+        yield Hit(
+            message=(
+                f"The activity {ctx.name(activity)} makes the goal {ctx.name(goal)} "
+                f"{_word(-sign)} on every path between them, but the goal should "
+                f"{_word(sign)}: check the effects of the links on those paths, or the "
+                "goal's direction."
+            ),
+            nodes=(activity, goal),
+        )
 
 
 @rule("LM203", Severity.WARNING, "activity pushes a goal both ways")
 def _mixed(ctx: Context) -> Iterator[Hit]:
-    for activity, goal, sign, mask in _verdicts(ctx):
-        if mask == _UP | _DOWN:
-            yield Hit(
-                message=(
-                    f"The activity {ctx.name(activity)} makes the goal {ctx.name(goal)} "
-                    f"{_word(sign)} along some paths and {_word(-sign)} along others: check "
-                    "the effects of the links between them, or explain in a note why the "
-                    "net effect is expected to go the goal's way."
-                ),
-                nodes=(activity, goal),
-            )
+    for activity, goal, sign in _pairs(ctx, BOTH):
+        yield Hit(
+            message=(
+                f"The activity {ctx.name(activity)} makes the goal {ctx.name(goal)} "
+                f"{_word(sign)} along some paths and {_word(-sign)} along others: check "
+                "the effects of the links between them, or explain in a note why the "
+                "net effect is expected to go the goal's way."
+            ),
+            nodes=(activity, goal),
+        )
 
 
 @rule("LM204", Severity.WARNING, "outcome or impact without direction")
@@ -152,10 +184,10 @@ def _no_direction(ctx: Context) -> Iterator[Hit]:
         if isinstance(node, Outcome) and node.direction is None:
             yield Hit(
                 message=(
-                    f"The {kind_name(node.kind)} "
-                    f"{ctx.name(node.id)} has no direction: say whether it should "
-                    f"'{Direction.INCREASE.value}' or '{Direction.DECREASE.value}', so that "
-                    "the chain's directions can be checked."
+                    f"The {kind_name(node.kind)} {ctx.name(node.id)} has no direction: say "
+                    f"whether it should '{Direction.INCREASE.value}' or "
+                    f"'{Direction.DECREASE.value}', so that the chain's directions can be "
+                    "checked."
                 ),
                 nodes=(node.id,),
             )

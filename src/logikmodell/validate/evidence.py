@@ -1,3 +1,99 @@
-"""Rules (to come)."""
+"""Evidence rules LM501–LM502: causal claims are supported.
 
-__all__: list[str] = []
+A causal link is one whose target is an outcome or impact; resource → activity and
+activity → output links are not causal claims. A causal link is *supported* when
+its evidence is ``research`` or ``proven_experience``.
+
+LM502 runs in one pass over the links in topological order: a node is *reached*
+when some path from an activity leads to it, and *supported* when some such path
+has every causal link supported. A goal reached but not supported is a finding. On
+a model with cycles (LM101), nodes on a cycle are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from logikmodell.model.enums import Evidence, NodeKind
+from logikmodell.validate._context import Context, kind_name
+from logikmodell.validate.findings import Severity
+from logikmodell.validate.registry import Hit, rule
+
+__all__ = ["is_causal", "reach_and_support"]
+
+_SUPPORTING = (Evidence.RESEARCH, Evidence.PROVEN_EXPERIENCE)
+
+
+def is_causal(kind: NodeKind) -> bool:
+    """Whether a link into a node of this kind claims a cause: an outcome or impact."""
+    return kind.is_outcome
+
+
+def _causal(ctx: Context) -> list[bool]:
+    """Whether link ``k`` is causal."""
+    cached = ctx.memo.get("causal")
+    if cached is None:
+        outcome = [kind.is_outcome for kind in ctx.kinds]
+        ctx.memo["causal"] = cached = [outcome[tail] for tail in ctx.tails]
+    return cached  # type: ignore[return-value]
+
+
+@rule("LM501", Severity.INFO, "causal link without evidence")
+def _no_evidence(ctx: Context) -> Iterator[Hit]:
+    for k, causal in enumerate(_causal(ctx)):
+        link = ctx.links[k]
+        if causal and link.evidence is None:
+            yield Hit(
+                message=(
+                    f"The link {ctx.name(link.from_id)} → {ctx.name(link.to_id)} claims an "
+                    "effect but gives no evidence: grade it research, proven_experience or "
+                    "assumption, and name the source."
+                ),
+                nodes=link.key,
+                link=link.key,
+            )
+
+
+def reach_and_support(ctx: Context) -> tuple[bytearray, bytearray]:
+    """Which nodes are reached from an activity, and which along a supported path.
+
+    ``reached[i]`` and ``supported[i]`` are 1 or 0 for node ``i``. Nodes on a cycle,
+    and paths through them, are left out.
+    """
+    causal = _causal(ctx)
+    weak = [causal[k] and link.evidence not in _SUPPORTING for k, link in enumerate(ctx.links)]
+    reached = bytearray(len(ctx.kinds))
+    supported = bytearray(len(ctx.kinds))
+    out, tails, kinds = ctx.acyclic_out, ctx.tails, ctx.kinds
+    activity = NodeKind.ACTIVITY
+    for i in ctx.order:
+        if kinds[i] is activity:
+            reached[i] = supported[i] = 1
+        elif not reached[i]:
+            continue
+        strong = supported[i]
+        for k in out[i]:
+            tail = tails[k]
+            reached[tail] = 1
+            if strong and not weak[k]:
+                supported[tail] = 1
+    return reached, supported
+
+
+@rule("LM502", Severity.WARNING, "goal reached only through unsupported causal links")
+def _unsupported_goal(ctx: Context) -> Iterator[Hit]:
+    reached, supported = reach_and_support(ctx)
+    for i in ctx.goal_numbers():
+        if reached[i] and not supported[i]:
+            id = ctx.id_list[i]
+            node = ctx.node_list[i]
+            yield Hit(
+                message=(
+                    f"Every path from an activity to the {kind_name(node.kind)} "
+                    f"{ctx.name(id)} contains a causal link without evidence or graded "
+                    "'assumption': support at least one path with research or proven "
+                    "experience (evidence and source), or say how the assumption will be "
+                    "tested."
+                ),
+                nodes=(id,),
+            )

@@ -1,3 +1,58 @@
-"""Rules (to come)."""
+"""Risk rules LM401–LM403: serious risks are mitigated, every risk has a target and an owner."""
 
-__all__: list[str] = []
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from logikmodell.model.elements import Risk
+from logikmodell.validate._context import Context
+from logikmodell.validate.findings import Severity
+from logikmodell.validate.registry import Hit, rule
+
+__all__ = ["SERIOUS_RISK_SCORE"]
+
+#: A risk with likelihood × consequence at least this high needs a mitigation (LM401).
+SERIOUS_RISK_SCORE = 12
+
+
+def _name(risk: Risk) -> str:
+    return f"'{risk.label}' ({risk.id})"
+
+
+@rule("LM401", Severity.WARNING, "serious risk without mitigation")
+def _unmitigated(ctx: Context) -> Iterator[Hit]:
+    for risk in ctx.model.risks:
+        if risk.score >= SERIOUS_RISK_SCORE and not risk.mitigation:
+            yield Hit(
+                message=(
+                    f"The risk {_name(risk)} scores {risk.likelihood} × {risk.consequence} = "
+                    f"{risk.score} (likelihood × consequence, {SERIOUS_RISK_SCORE} or more is "
+                    "serious) but has no mitigation: say how it will be reduced or handled."
+                ),
+                nodes=risk.threatens,
+            )
+
+
+@rule("LM402", Severity.WARNING, "risk that threatens nothing")
+def _threatens_nothing(ctx: Context) -> Iterator[Hit]:
+    for risk in ctx.model.risks:
+        if not risk.threatens:
+            yield Hit(
+                message=(
+                    f"The risk {_name(risk)} threatens nothing: name the activities or "
+                    "outcomes it puts at risk (threatens)."
+                )
+            )
+
+
+@rule("LM403", Severity.INFO, "risk without owner")
+def _no_owner(ctx: Context) -> Iterator[Hit]:
+    for risk in ctx.model.risks:
+        if risk.owner is None:
+            yield Hit(
+                message=(
+                    f"The risk {_name(risk)} has no owner: name the actor responsible for "
+                    "watching and handling it (owner)."
+                ),
+                nodes=risk.threatens,
+            )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator
 
 from logikmodell.model.enums import NodeKind
@@ -10,15 +9,7 @@ from logikmodell.validate._context import Context, kind_name
 from logikmodell.validate.findings import Severity
 from logikmodell.validate.registry import Hit, rule
 
-__all__: list[str] = []
-
-
-def _kind(kind: NodeKind) -> str:
-    return kind_name(kind)
-
-
-def _a(kind: NodeKind) -> str:
-    return kind_name(kind, article=True)
+__all__ = ["chain_order_problem"]
 
 
 @rule("LM101", Severity.ERROR, "cycle in the chain")
@@ -34,8 +25,8 @@ def _cycle(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _order_problem(from_kind: NodeKind, to_kind: NodeKind) -> str | None:
-    """Why a link from one kind to another breaks the chain order, or None."""
+def chain_order_problem(from_kind: NodeKind, to_kind: NodeKind) -> str | None:
+    """Why a link from one kind to another breaks the chain order (LM102), or None."""
     if from_kind is NodeKind.RESOURCE:
         if to_kind is NodeKind.ACTIVITY:
             return None
@@ -43,104 +34,117 @@ def _order_problem(from_kind: NodeKind, to_kind: NodeKind) -> str | None:
     if to_kind.stage < from_kind.stage:
         return "it runs backwards in the chain"
     if to_kind is from_kind and not from_kind.is_outcome:
-        return f"links between two {_kind(from_kind)} nodes are not allowed"
+        return f"links between two {kind_name(from_kind)} nodes are not allowed"
     if to_kind.stage == from_kind.stage and to_kind is not from_kind:
         return "links within a stage join outcomes of the same kind only"
     return None
 
 
+def _skipped(from_kind: NodeKind, to_kind: NodeKind) -> tuple[NodeKind, ...]:
+    """The stages a link skips (LM103); none for a resource or a link not allowed."""
+    if from_kind is NodeKind.RESOURCE or chain_order_problem(from_kind, to_kind) is not None:
+        return ()
+    return tuple(kind for kind in NodeKind if from_kind.stage < kind.stage < to_kind.stage)
+
+
+_KINDS: tuple[NodeKind, ...] = tuple(kind for kind in NodeKind if kind is not NodeKind.NEED)
+_PROBLEMS = {(a, b): chain_order_problem(a, b) for a in _KINDS for b in _KINDS}
+_SKIPPED = {(a, b): _skipped(a, b) for a in _KINDS for b in _KINDS}
+
+
 @rule("LM102", Severity.ERROR, "link not allowed by the chain order")
 def _chain_order(ctx: Context) -> Iterator[Hit]:
-    for link in ctx.links:
-        source, target = ctx.nodes[link.from_id], ctx.nodes[link.to_id]
-        problem = _order_problem(source.kind, target.kind)
+    kinds, tails, problems = ctx.kinds, ctx.tails, _PROBLEMS
+    for k, head in enumerate(ctx.heads):
+        source, target = kinds[head], kinds[tails[k]]
+        problem = problems[source, target]
         if problem is None:
             continue
+        link = ctx.links[k]
         yield Hit(
             message=(
-                f"The link from {_a(source.kind)} {ctx.name(source.id)} to "
-                f"{_a(target.kind)} {ctx.name(target.id)} is not allowed: {problem}. "
-                "Links go resource → activity → output → short-term outcome → long-term "
-                "outcome → impact; remove the link or change a node's kind."
+                f"The link from {kind_name(source, article=True)} {ctx.name(link.from_id)} "
+                f"to {kind_name(target, article=True)} {ctx.name(link.to_id)} is not "
+                f"allowed: {problem}. Links go resource → activity → output → short-term "
+                "outcome → long-term outcome → impact; remove the link or change a node's "
+                "kind."
             ),
-            nodes=(source.id, target.id),
+            nodes=link.key,
             link=link.key,
         )
 
 
 @rule("LM103", Severity.WARNING, "link skips a stage")
 def _skips_stage(ctx: Context) -> Iterator[Hit]:
-    for link in ctx.links:
-        source, target = ctx.nodes[link.from_id], ctx.nodes[link.to_id]
-        if source.kind is NodeKind.RESOURCE or target.kind.stage <= source.kind.stage + 1:
+    kinds, tails, table = ctx.kinds, ctx.tails, _SKIPPED
+    for k, head in enumerate(ctx.heads):
+        source, target = kinds[head], kinds[tails[k]]
+        skipped = table[source, target]
+        if not skipped:
             continue
-        skipped = [kind for kind in NodeKind if source.kind.stage < kind.stage < target.kind.stage]
-        names = " and ".join(_kind(kind) for kind in skipped)
+        link = ctx.links[k]
+        names = " and ".join(kind_name(kind) for kind in skipped)
+        plural = "s" if len(skipped) > 1 else ""
         yield Hit(
             message=(
-                f"The link from {_a(source.kind)} {ctx.name(source.id)} to "
-                f"{_a(target.kind)} {ctx.name(target.id)} skips the {names} stage"
-                f"{'s' if len(skipped) > 1 else ''}: add the {names} in between, so that "
-                "the chain can be followed up step by step."
+                f"The link from {kind_name(source, article=True)} {ctx.name(link.from_id)} "
+                f"to {kind_name(target, article=True)} {ctx.name(link.to_id)} skips the "
+                f"{names} stage{plural}: add the {names} in between, so that the chain can "
+                "be followed up step by step."
             ),
-            nodes=(source.id, target.id),
+            nodes=link.key,
             link=link.key,
         )
 
 
-def _reach(ctx: Context, starts: Iterable[str], *, forward: bool) -> set[str]:
-    """Every node reachable from ``starts`` (themselves included), following links."""
-    seen = set(starts)
-    queue = deque(seen)
-    adjacency = ctx.out_links if forward else ctx.in_links
-    while queue:
-        id = queue.popleft()
-        for link in adjacency[id]:
-            other = link.to_id if forward else link.from_id
-            if other not in seen:
-                seen.add(other)
+def _reach(ctx: Context, starts: Iterable[int], *, forward: bool) -> bytearray:
+    """``seen[i]`` is 1 when node ``i`` is reachable from ``starts`` (themselves included)."""
+    seen = bytearray(len(ctx.kinds))
+    queue = list(starts)
+    for i in queue:
+        seen[i] = 1
+    adjacency, ends = (ctx.out, ctx.tails) if forward else (ctx.into, ctx.heads)
+    for i in queue:  # the list grows while it is walked: breadth first
+        for k in adjacency[i]:
+            other = ends[k]
+            if not seen[other]:
+                seen[other] = 1
                 queue.append(other)
     return seen
 
 
-def _ids(ctx: Context, predicate: NodeKind | None = None, *, goals: bool = False) -> list[str]:
-    return [
-        id
-        for id, node in ctx.nodes.items()
-        if (goals and node.kind.is_goal) or (predicate is not None and node.kind is predicate)
-    ]
-
-
 @rule("LM104", Severity.ERROR, "activity with no path to any goal")
 def _activity_without_goal(ctx: Context) -> Iterator[Hit]:
-    goals = _ids(ctx, goals=True)
+    goals = ctx.goal_numbers()
     if not goals:
         return  # LM109 says so once instead of once per activity
     reaching = _reach(ctx, goals, forward=False)
-    for id in _ids(ctx, NodeKind.ACTIVITY):
-        if id not in reaching:
+    for i in ctx.ids_of(NodeKind.ACTIVITY):
+        if not reaching[i]:
             yield Hit(
                 message=(
-                    f"The activity {ctx.name(id)} leads to no goal (long-term outcome or "
-                    "impact): link it through its outputs and outcomes to a goal, or remove it."
+                    f"The activity {ctx.name(ctx.id_list[i])} leads to no goal (long-term "
+                    "outcome or impact): link it through its outputs and outcomes to a goal, "
+                    "or remove it."
                 ),
-                nodes=(id,),
+                nodes=(ctx.id_list[i],),
             )
 
 
 @rule("LM105", Severity.ERROR, "goal that no activity reaches")
 def _goal_without_activity(ctx: Context) -> Iterator[Hit]:
-    activities = _ids(ctx, NodeKind.ACTIVITY)
+    activities = ctx.ids_of(NodeKind.ACTIVITY)
     if not activities:
         return  # LM109 says so once instead of once per goal
     reached = _reach(ctx, activities, forward=True)
-    for id in _ids(ctx, goals=True):
-        if id not in reached:
-            kind = _kind(ctx.nodes[id].kind)
+    for i in ctx.goal_numbers():
+        if not reached[i]:
+            id = ctx.id_list[i]
             yield Hit(
                 message=(
-                    f"The goal {ctx.name(id)} ({kind}) is reached by no activity: link an "
-                    "activity to it through outputs and outcomes, or remove the goal."
+                    f"The goal {ctx.name(id)} ({kind_name(ctx.kinds[i])}) is reached by no "
+                    "activity: link an activity to it through outputs and outcomes, or "
+                    "remove the goal."
                 ),
                 nodes=(id,),
             )
@@ -148,46 +152,48 @@ def _goal_without_activity(ctx: Context) -> Iterator[Hit]:
 
 @rule("LM106", Severity.WARNING, "resource linked to no activity")
 def _idle_resource(ctx: Context) -> Iterator[Hit]:
-    for id in _ids(ctx, NodeKind.RESOURCE):
-        if not any(ctx.nodes[link.to_id].kind is NodeKind.ACTIVITY for link in ctx.out_links[id]):
+    kinds, tails = ctx.kinds, ctx.tails
+    for i in ctx.ids_of(NodeKind.RESOURCE):
+        if not any(kinds[tails[k]] is NodeKind.ACTIVITY for k in ctx.out[i]):
             yield Hit(
                 message=(
-                    f"The resource {ctx.name(id)} is linked to no activity, so nothing "
-                    "shows what it pays for: link it to the activity it funds."
+                    f"The resource {ctx.name(ctx.id_list[i])} is linked to no activity, so "
+                    "nothing shows what it pays for: link it to the activity it funds."
                 ),
-                nodes=(id,),
+                nodes=(ctx.id_list[i],),
             )
 
 
 @rule("LM107", Severity.WARNING, "activity with no resource")
 def _unfunded_activity(ctx: Context) -> Iterator[Hit]:
-    for id in _ids(ctx, NodeKind.ACTIVITY):
-        if not any(ctx.nodes[link.from_id].kind is NodeKind.RESOURCE for link in ctx.in_links[id]):
+    kinds, heads = ctx.kinds, ctx.heads
+    for i in ctx.ids_of(NodeKind.ACTIVITY):
+        if not any(kinds[heads[k]] is NodeKind.RESOURCE for k in ctx.into[i]):
             yield Hit(
                 message=(
-                    f"The activity {ctx.name(id)} has no resource, so its cost is missing "
-                    "from the calculation: link the resource that funds it."
+                    f"The activity {ctx.name(ctx.id_list[i])} has no resource, so its cost "
+                    "is missing from the calculation: link the resource that funds it."
                 ),
-                nodes=(id,),
+                nodes=(ctx.id_list[i],),
             )
 
 
 @rule("LM108", Severity.WARNING, "output or short-term outcome with no outgoing link")
 def _dead_end(ctx: Context) -> Iterator[Hit]:
-    for id, node in ctx.nodes.items():
-        if node.kind in (NodeKind.OUTPUT, NodeKind.SHORT_TERM_OUTCOME) and not ctx.out_links[id]:
+    for i in ctx.ids_of(NodeKind.OUTPUT, NodeKind.SHORT_TERM_OUTCOME):
+        if not ctx.out[i]:
             yield Hit(
                 message=(
-                    f"The {_kind(node.kind)} {ctx.name(id)} leads nowhere: link it to the "
-                    "outcome it is meant to bring about, or remove it."
+                    f"The {kind_name(ctx.kinds[i])} {ctx.name(ctx.id_list[i])} leads "
+                    "nowhere: link it to the outcome it is meant to bring about, or remove it."
                 ),
-                nodes=(id,),
+                nodes=(ctx.id_list[i],),
             )
 
 
 @rule("LM109", Severity.ERROR, "model with no activity or no goal")
 def _empty_chain(ctx: Context) -> Iterator[Hit]:
-    kinds = {node.kind for node in ctx.nodes.values()}
+    kinds = set(ctx.kinds)
     missing = []
     if NodeKind.ACTIVITY not in kinds:
         missing.append("no activity")
