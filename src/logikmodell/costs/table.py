@@ -101,6 +101,7 @@ def cost_table(model: LogicModel, costs: CostAttribution) -> str:
 def cost_summary(model: LogicModel, costs: CostAttribution) -> str:
     """A short cost table: total, per stage, per participant and per payer."""
     rows: list[tuple[str, ...]] = [("Total", format_amount(costs.total))]
+    rows.append(("By stage (not additive)", ""))
     for kind, title in _STAGE_TITLES.items():
         if model.of_kind(kind):
             rows.append((f"  {title}", format_amount(costs.stages[kind])))
