@@ -474,10 +474,11 @@ def attribute_costs(model: LogicModel) -> CostAttribution:
             for p in preds:
                 other = reached_by[p]
                 if other is not reached:
-                    extra |= other - reached
+                    extra |= other
                 pending[p] -= 1
                 if not pending[p]:
                     reached_by[p] = empty
+            extra -= reached
             if extra:
                 reached = reached | extra
                 value += sum([own[r] for r in extra])
