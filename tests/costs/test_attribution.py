@@ -487,3 +487,17 @@ def test_a_part_that_takes_everything_leaves_no_years_for_the_next() -> None:
     costs = attribute_costs(m)
     assert _ore_map(costs.by_year["a"]) == {0: 1, 1: 0}
     assert _ore_map(costs.by_year["b"]) == {0: 0, 1: 0}
+
+
+def test_per_unit_in_json_rounds_half_away_from_zero() -> None:
+    # 0.05 SEK over 2 persons is 2.5 öre each: written as 0.03.
+    m = model(
+        """
+        - {id: r, kind: resource, label: R, cost: "0,05 SEK"}
+        - {id: o, kind: output, label: O, quantity: 2 person}
+        """,
+        "- {from: r, to: o}",
+    )
+    costs = attribute_costs(m)
+    assert costs.per_unit["o"] == lm.Money(Fraction(1, 40))
+    assert costs.to_dict()["nodes"]["o"]["per_unit"] == "0.03"  # type: ignore[index]

@@ -35,7 +35,7 @@ import attrs
 from logikmodell.costs.resources import resource_cost, resource_cost_by_year
 from logikmodell.errors import LogikmodellError
 from logikmodell.model.enums import NodeKind
-from logikmodell.model.money import Money
+from logikmodell.model.money import Money, round_half_away
 from logikmodell.model.nodes import Node, Outcome, Output, Resource
 from logikmodell.model.quantity import Quantity
 
@@ -268,14 +268,21 @@ class CostAttribution:
             >>> lm.attribute_costs(model).to_dict()["nodes"]["a"]
             {'attributed': '100.00', 'upstream': '100.00', 'per_unit': None}
         """
-        per_unit = self.per_unit
+        attributed = _ore_of(self.attributed)
+        upstream = _ore_of(self.upstream)
+        counts = self.per_unit._counts if isinstance(self.per_unit, _PerUnitView) else None
         nodes: dict[str, object] = {}
-        for id, attributed in self.attributed.items():
-            unit = per_unit[id]
+        for id, ore in attributed.items():
+            if counts is not None:
+                count = counts.get(id)
+                unit = None if count is None else _format_ore(round_half_away(ore / count))
+            else:
+                money = self.per_unit[id]
+                unit = None if money is None else money.format()
             nodes[id] = {
-                "attributed": attributed.format(),
-                "upstream": self.upstream[id].format(),
-                "per_unit": None if unit is None else unit.format(),
+                "attributed": _format_ore(ore),
+                "upstream": _format_ore(upstream[id]),
+                "per_unit": unit,
             }
         return {
             "currency": self.currency,
@@ -284,6 +291,13 @@ class CostAttribution:
             "unallocated": {id: money.format() for id, money in self.unallocated.items()},
             "payers": {id: money.format() for id, money in self.payers.items()},
         }
+
+
+def _ore_of(mapping: Mapping[str, Money]) -> Mapping[str, int]:
+    """The öre figures of a mapping of money (read directly from a view)."""
+    if isinstance(mapping, _MoneyView):
+        return mapping._ore
+    return {key: money.ore for key, money in mapping.items()}
 
 
 # ---------------------------------------------------------------------- splitting
