@@ -233,7 +233,7 @@ class CostAttribution:
         unallocated_by_year: per node of ``unallocated``, that cost per year.
         stages: per kind of the chain, the sum of ``attributed`` over its nodes.
             A cost passes through several stages, so stages do not add up to the
-            total; the resource stage equals it.
+            total; the resource stage equals it (unless links lead into resources).
         per_participant: ``total`` ÷ the target group's size, when it has one.
     """
 
