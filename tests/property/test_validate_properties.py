@@ -36,6 +36,7 @@ from logikmodell.model import (
     Valuation,
     node_class,
 )
+from logikmodell.testing import strategies as lst
 
 _CHAIN: list[NodeKind] = [kind for kind in NodeKind if kind is not NodeKind.NEED]
 _WEIGHTED_KINDS: list[NodeKind] = [
@@ -238,3 +239,11 @@ def test_cycles_are_reported_exactly_when_the_graph_has_one(model: lm.LogicModel
         for component in nx.strongly_connected_components(graph)
         if len(component) > 1 or any(graph.has_edge(n, n) for n in component)
     )
+
+
+@settings(max_examples=100)
+@given(lst.logic_models(valid=True))
+def test_models_the_strategies_call_valid_have_no_error_findings(model: lm.LogicModel) -> None:
+    report = lm.validate(model)
+    assert report.ok, report.to_text()
+    report.raise_for_errors()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from logikmodell.graph import LogicModel
-from logikmodell.model.elements import Indicator, Link
+from logikmodell.model.elements import Link
 from logikmodell.model.enums import Effect, NodeKind
 from logikmodell.model.nodes import Node, Outcome
 
@@ -101,8 +101,12 @@ class Context:
 
     def ids_of(self, *kinds: NodeKind) -> list[int]:
         """The numbers of the nodes of these kinds, in model order."""
-        wanted = set(kinds)
-        return [i for i, kind in enumerate(self.kinds) if kind in wanted]
+        key = "ids_of:" + ",".join(kinds)
+        found = self.memo.get(key)
+        if found is None:
+            wanted = set(kinds)
+            found = self.memo[key] = [i for i, kind in enumerate(self.kinds) if kind in wanted]
+        return found  # type: ignore[return-value]
 
     def goal_numbers(self) -> list[int]:
         """The numbers of the goals (long-term outcomes and impacts)."""
@@ -119,12 +123,9 @@ class Context:
         return [link.effect is Effect.DECREASES for link in self.links]
 
     @cached_property
-    def indicators_by_node(self) -> dict[str, list[Indicator]]:
-        """The indicators that measure each node (nodes without any are absent)."""
-        found: dict[str, list[Indicator]] = {}
-        for indicator in self.model.indicators:
-            found.setdefault(indicator.measures, []).append(indicator)
-        return found
+    def measured(self) -> frozenset[str]:
+        """The ids of the nodes that some indicator measures."""
+        return frozenset(indicator.measures for indicator in self.model.indicators)
 
     @cached_property
     def _first_order(self) -> list[int]:

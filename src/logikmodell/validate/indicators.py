@@ -40,7 +40,7 @@ def indicator_direction(ctx: Context, indicator: Indicator) -> Direction | None:
 
 @rule("LM301", Severity.WARNING, "outcome or impact without an indicator")
 def _outcome_without_indicator(ctx: Context) -> Iterator[Hit]:
-    measured = ctx.indicators_by_node
+    measured = ctx.measured
     for node in ctx.nodes.values():
         if node.kind.is_outcome and node.id not in measured:
             yield Hit(
@@ -55,7 +55,7 @@ def _outcome_without_indicator(ctx: Context) -> Iterator[Hit]:
 
 @rule("LM302", Severity.INFO, "activity or output without a process measure")
 def _no_process_measure(ctx: Context) -> Iterator[Hit]:
-    measured = ctx.indicators_by_node
+    measured = ctx.measured
     for node in ctx.nodes.values():
         if node.kind in (NodeKind.ACTIVITY, NodeKind.OUTPUT) and node.id not in measured:
             yield Hit(
@@ -74,7 +74,7 @@ def _target_against_direction(ctx: Context) -> Iterator[Hit]:
         if direction is None or indicator.baseline is None or indicator.target is None:
             continue
         base, target = indicator.baseline.value, indicator.target.value
-        if (target - base) * direction.sign >= 0:
+        if target >= base if direction is Direction.INCREASE else target <= base:
             continue
         word = "below" if direction is Direction.INCREASE else "above"
         yield Hit(
