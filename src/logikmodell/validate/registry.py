@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from logikmodell.errors import InvalidValueError
+from logikmodell.graph import LogicModel
 from logikmodell.validate._context import Context
-from logikmodell.validate.findings import Finding, Severity
+from logikmodell.validate.findings import Finding, Report, Severity
 
 __all__ = ["DOCS_PAGE", "Hit", "Rule", "RuleCheck", "get_rule", "rule", "rules", "select_rules"]
 
@@ -65,6 +66,10 @@ class Rule:
     def docs(self) -> str:
         """The rule's place in the documentation, e.g. ``docs/rules.md#lm101``."""
         return f"{DOCS_PAGE}#{self.code.lower()}"
+
+    def run(self, model: LogicModel) -> tuple[Finding, ...]:
+        """Run this rule alone on a model; its findings in report order."""
+        return Report(findings=self.findings(Context(model))).findings
 
     def findings(self, context: Context) -> list[Finding]:
         """Run the rule on a prepared model."""
