@@ -96,28 +96,60 @@ def wrong_way(ctx: Context) -> dict[str, dict[str, int]]:
     tracked = _goals_below(ctx, heads_of_deviating)
     result: dict[str, dict[str, int]] = {}
     if tracked:
-        masks: list[dict[int, int] | None] = [None] * len(ctx.kinds)
-        activity = NodeKind.ACTIVITY
-        for i in reversed(order):
-            mine: dict[int, int] = {i: _EVEN} if tracked[i] else {}
-            for k in out[i]:
-                theirs = masks[tails[k]]
-                if not theirs:
-                    continue
-                if deviating[k]:
-                    for goal, mask in theirs.items():
-                        mine[goal] = mine.get(goal, 0) | _FLIP[mask]
-                else:
-                    for goal, mask in theirs.items():
-                        mine[goal] = mine.get(goal, 0) | mask
-            if mine:
-                masks[i] = mine
-                if ctx.kinds[i] is activity:
-                    wrong = {ctx.id_list[goal]: mask for goal, mask in mine.items() if mask & _ODD}
-                    if wrong:
-                        result[ctx.id_list[i]] = wrong
+        _propagate(ctx, tracked, deviating, result)
     ctx.memo["wrong_way"] = result
     return result
+
+
+_Goals = set[int] | frozenset[int]
+
+
+def _union(parts: list[_Goals]) -> _Goals | None:
+    """The union of some sets of goals; a single set is shared, not copied."""
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return set().union(*parts)
+
+
+def _propagate(
+    ctx: Context, tracked: bytearray, deviating: bytearray, result: dict[str, dict[str, int]]
+) -> None:
+    """Carry, per node, the tracked goals it reaches by an even and by an odd path.
+
+    The sets are built once per node from its successors' sets (C-level unions) and
+    never changed afterwards, so a node with a single contributing successor shares
+    that successor's sets; a node's sets are dropped once its last predecessor has
+    read them.
+    """
+    order, out, tails, kinds, ids = ctx.order, ctx.acyclic_out, ctx.tails, ctx.kinds, ctx.id_list
+    waiting = [0] * len(kinds)
+    for i in order:
+        for k in out[i]:
+            waiting[tails[k]] += 1
+    even_of: list[_Goals | None] = [None] * len(kinds)
+    odd_of: list[_Goals | None] = [None] * len(kinds)
+    activity = NodeKind.ACTIVITY
+    for i in reversed(order):
+        evens: list[_Goals] = [frozenset((i,))] if tracked[i] else []
+        odds: list[_Goals] = []
+        for k in out[i]:
+            tail = tails[k]
+            even, odd = even_of[tail], odd_of[tail]
+            waiting[tail] -= 1
+            if not waiting[tail]:
+                even_of[tail] = odd_of[tail] = None
+            if deviating[k]:
+                even, odd = odd, even
+            if even:
+                evens.append(even)
+            if odd:
+                odds.append(odd)
+        even_of[i] = even = _union(evens)
+        odd_of[i] = odd = _union(odds)
+        if odd and kinds[i] is activity:
+            result[ids[i]] = {ids[goal]: BOTH if even and goal in even else AGAINST for goal in odd}
 
 
 def _goals_below(ctx: Context, starts: list[int]) -> bytearray:
