@@ -9,6 +9,8 @@ links, and only when a rule asks for it.
 
 from __future__ import annotations
 
+import decimal
+from fractions import Fraction
 from functools import cached_property
 
 from logikmodell.graph import LogicModel
@@ -16,7 +18,7 @@ from logikmodell.model.elements import Link
 from logikmodell.model.enums import Effect, NodeKind
 from logikmodell.model.nodes import Node, Outcome
 
-__all__ = ["Context", "describe", "desired_sign", "kind_name"]
+__all__ = ["Context", "decimal_text", "describe", "desired_sign", "kind_name"]
 
 _KIND_NAMES = {
     NodeKind.NEED: "need",
@@ -35,6 +37,23 @@ def kind_name(kind: NodeKind, *, article: bool = False) -> str:
     if not article:
         return name
     return ("an " if name[0] in "aeiou" else "a ") + name
+
+
+def decimal_text(value: Fraction) -> str:
+    """An exact number for a message, in decimals: ``12``, ``62.5``; a fraction whose
+    decimals never end is rounded to four places (``33.3333``)."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    rest = value.denominator
+    for factor in (2, 5):
+        while rest % factor == 0:
+            rest //= factor
+    with decimal.localcontext() as context:
+        context.prec = len(str(abs(value.numerator))) + len(str(value.denominator)) + 8
+        quotient = decimal.Decimal(value.numerator) / decimal.Decimal(value.denominator)
+        if rest != 1:
+            quotient = quotient.quantize(decimal.Decimal("0.0001"))
+        return format(quotient.normalize(), "f")
 
 
 def describe(node: Node) -> str:

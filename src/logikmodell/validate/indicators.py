@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from logikmodell.model.elements import Indicator
 from logikmodell.model.enums import Direction, NodeKind
 from logikmodell.model.nodes import Outcome
-from logikmodell.validate._context import Context, kind_name
+from logikmodell.validate._context import Context, decimal_text, kind_name
 from logikmodell.validate.findings import Severity
 from logikmodell.validate.registry import Hit, rule
 
@@ -16,16 +16,6 @@ __all__ = ["indicator_direction"]
 
 def _name(indicator: Indicator) -> str:
     return f"'{indicator.label}' ({indicator.id})"
-
-
-def _number(value: object) -> str:
-    from fractions import Fraction
-
-    if isinstance(value, Fraction):
-        if value.denominator == 1:
-            return str(value.numerator)
-        return f"{float(value):g}"
-    return str(value)
 
 
 def indicator_direction(ctx: Context, indicator: Indicator) -> Direction | None:
@@ -80,8 +70,8 @@ def _target_against_direction(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             message=(
                 f"The indicator {_name(indicator)} of {ctx.name(indicator.measures)} should "
-                f"{direction.value}, but its target {_number(target)} lies {word} its "
-                f"baseline {_number(base)}: correct the target, the baseline or the direction."
+                f"{direction.value}, but its target {decimal_text(target)} lies {word} its "
+                f"baseline {decimal_text(base)}: correct the target, the baseline or the direction."
             ),
             nodes=(indicator.measures,),
         )
