@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Iterator
 from random import Random
 
@@ -216,7 +217,19 @@ def test_direction_verdicts_agree_with_path_enumeration(model: lm.LogicModel) ->
     against, mixed = _brute_force(model)
     assert {f.nodes for f in report.by_code("LM202")} == against
     assert {f.nodes for f in report.by_code("LM203")} == mixed
-    assert all(len(f.nodes) == 2 for f in report.findings)
+    for finding in report.findings:
+        activity, goal = finding.nodes
+        witness = re.search(r"\(e\.g\. ([^)]*)\)", finding.message)
+        assert witness is not None, finding.message
+        steps = witness.group(1).split(" → ")
+        assert (steps[0], steps[-1]) == (activity, goal)
+        sign = 1
+        for from_id, to_id in itertools.pairwise(steps):
+            sign *= model.get_link(from_id, to_id).effect.sign
+        node = model.node(goal)
+        assert isinstance(node, Outcome)
+        assert node.direction is not None
+        assert sign == -node.direction.sign  # the example path goes against the goal
 
 
 @settings(max_examples=200)

@@ -93,6 +93,7 @@ def wrong_way(ctx: Context) -> dict[str, dict[str, int]]:
             if (positive[i] == positive[tails[k]]) == decreasing[k]:
                 deviating[k] = 1
                 heads_of_deviating.append(tails[k])
+    ctx.memo["deviating"] = deviating
     tracked = _goals_below(ctx, heads_of_deviating)
     result: dict[str, dict[str, int]] = {}
     if tracked:
@@ -173,24 +174,62 @@ def _goals_below(ctx: Context, starts: list[int]) -> bytearray:
     return tracked if any(tracked) else bytearray()
 
 
-def _pairs(ctx: Context, wanted: int) -> Iterator[tuple[str, str, int]]:
-    """(activity, goal, goal's sign) for the pairs whose mask is ``wanted``."""
+def _pairs(ctx: Context, wanted: int) -> Iterator[tuple[str, str, int, str]]:
+    """(activity, goal, goal's sign, a path against the goal) for pairs with mask ``wanted``."""
+    cache = ctx.memo.setdefault("odd_paths", {})
+    assert isinstance(cache, dict)
     for activity, goals in wrong_way(ctx).items():
         for goal, mask in goals.items():
             sign = ctx.signs[ctx.index[goal]]
-            if mask == wanted and sign is not None:
-                yield activity, goal, sign
+            if mask != wanted or sign is None:
+                continue
+            paths = cache.get(activity)
+            if paths is None:
+                paths = cache[activity] = _odd_paths(ctx, ctx.index[activity], goals)
+            steps = paths.get(ctx.index[goal], [])
+            yield activity, goal, sign, " → ".join(ctx.id_list[i] for i in steps)
+
+
+def _odd_paths(ctx: Context, start: int, goals: dict[str, int]) -> dict[int, list[int]]:
+    """One path from ``start`` to each of ``goals`` that passes an odd number of
+    deviating links (a path against the goal), found by a breadth-first search over
+    the states ``2 × node + parity`` that stops once every goal has one."""
+    deviating = ctx.memo["deviating"]
+    assert isinstance(deviating, bytearray)
+    out, tails = ctx.acyclic_out, ctx.tails
+    wanted = {2 * ctx.index[goal] + 1 for goal in goals}
+    parent: dict[int, int] = {2 * start: -1}
+    queue = [2 * start]
+    found: dict[int, list[int]] = {}
+    for state in queue:
+        parity = state & 1
+        for k in out[state >> 1]:
+            after = 2 * tails[k] + (parity ^ deviating[k])
+            if after in parent:
+                continue
+            parent[after] = state
+            queue.append(after)
+            if after in wanted:
+                path = []
+                step = after
+                while step >= 0:
+                    path.append(step >> 1)
+                    step = parent[step]
+                found[after >> 1] = path[::-1]
+                if len(found) == len(wanted):
+                    return found
+    return found
 
 
 @rule("LM202", Severity.ERROR, "activity pushes a goal against its direction")
 def _against(ctx: Context) -> Iterator[Hit]:
-    for activity, goal, sign in _pairs(ctx, AGAINST):
+    for activity, goal, sign, path in _pairs(ctx, AGAINST):
         yield Hit(
             message=(
                 f"The activity {ctx.name(activity)} makes the goal {ctx.name(goal)} "
-                f"{_word(-sign)} on every path between them, but the goal should "
-                f"{_word(sign)}: check the effects of the links on those paths, or the "
-                "goal's direction."
+                f"{_word(-sign)} on every path between them (e.g. {path}), but the goal "
+                f"should {_word(sign)}: check the effects of the links on those paths, or "
+                "the goal's direction."
             ),
             nodes=(activity, goal),
         )
@@ -198,13 +237,13 @@ def _against(ctx: Context) -> Iterator[Hit]:
 
 @rule("LM203", Severity.WARNING, "activity pushes a goal both ways")
 def _mixed(ctx: Context) -> Iterator[Hit]:
-    for activity, goal, sign in _pairs(ctx, BOTH):
+    for activity, goal, sign, path in _pairs(ctx, BOTH):
         yield Hit(
             message=(
                 f"The activity {ctx.name(activity)} makes the goal {ctx.name(goal)} "
-                f"{_word(sign)} along some paths and {_word(-sign)} along others: check "
-                "the effects of the links between them, or explain in a note why the "
-                "net effect is expected to go the goal's way."
+                f"{_word(sign)} along some paths and {_word(-sign)} along others (e.g. "
+                f"{path}): check the effects of the links between them, or explain in a "
+                "note why the net effect is expected to go the goal's way."
             ),
             nodes=(activity, goal),
         )
