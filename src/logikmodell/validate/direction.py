@@ -125,14 +125,30 @@ def _propagate(
     read them.
     """
     order, out, tails, kinds, ids = ctx.order, ctx.acyclic_out, ctx.tails, ctx.kinds, ctx.id_list
+    # Only the nodes with a path to a tracked goal can carry anything: find them first,
+    # walking the links backwards, so that a model with few deviating links costs little.
+    above = bytearray(len(kinds))
+    stack = [i for i, flag in enumerate(tracked) if flag]
+    for i in stack:
+        above[i] = 1
+    cyclic, heads, into = ctx.cyclic if ctx.cycles else None, ctx.heads, ctx.into
+    while stack:
+        for k in into[stack.pop()]:
+            head = heads[k]
+            if not above[head] and (cyclic is None or not cyclic[head]):
+                above[head] = 1
+                stack.append(head)
     waiting = [0] * len(kinds)
     for i in order:
-        for k in out[i]:
-            waiting[tails[k]] += 1
+        if above[i]:
+            for k in out[i]:
+                waiting[tails[k]] += 1
     even_of: list[_Goals | None] = [None] * len(kinds)
     odd_of: list[_Goals | None] = [None] * len(kinds)
     activity = NodeKind.ACTIVITY
     for i in reversed(order):
+        if not above[i]:
+            continue
         evens: list[_Goals] = [frozenset((i,))] if tracked[i] else []
         odds: list[_Goals] = []
         for k in out[i]:
