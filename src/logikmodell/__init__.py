@@ -10,6 +10,7 @@ Example:
     'Fullföljda studier'
 """
 
+from logikmodell.costs.returns import Appraisal, AppraisalError, appraise
 from logikmodell.errors import (
     DuplicateIdError,
     InvalidValueError,
@@ -49,6 +50,7 @@ from logikmodell.model import (
     TargetGroup,
     Valuation,
 )
+from logikmodell.render import GraphvizNotFoundError, render, to_dot
 from logikmodell.validate import Finding, Report, Severity, ValidationFailed, validate
 
 __version__ = "0.1.0.dev0"
@@ -56,6 +58,8 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "Activity",
     "Actor",
+    "Appraisal",
+    "AppraisalError",
     "Direction",
     "DumpError",
     "DuplicateIdError",
@@ -63,6 +67,7 @@ __all__ = [
     "Effect",
     "Evidence",
     "Finding",
+    "GraphvizNotFoundError",
     "Impact",
     "Indicator",
     "InvalidValueError",
@@ -95,9 +100,12 @@ __all__ = [
     "ValidationFailed",
     "Valuation",
     "__version__",
+    "appraise",
     "dump",
     "dumps",
     "load",
     "loads",
+    "render",
+    "to_dot",
     "validate",
 ]

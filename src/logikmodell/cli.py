@@ -89,6 +89,92 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------------- render
+def _cmd_render(args: argparse.Namespace) -> int:
+    from logikmodell.render import render
+
+    model = _load(args.model)
+    findings = None
+    if args.findings:
+        from logikmodell.validate import validate
+
+        findings = validate(model)
+    written = render(
+        model,
+        args.output,
+        lang=args.lang,
+        findings=findings,
+        goal=args.goal,
+        compact=args.compact,
+    )
+    print(f"Wrote {written}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------- returns
+def _refused(model: LogicModel, path: str, output_format: str, command: str) -> bool:
+    """Print the findings and say so when the model has a cycle or over-allocated shares."""
+    from logikmodell.validate import validate
+
+    report = validate(model, select=["LM101", "LM601"])
+    if report.ok:
+        return False
+    if output_format == "json":
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for finding in report.findings:
+            print(finding)
+    print(
+        f"{path}: {command} refused: the model has a cycle or over-allocated shares",
+        file=sys.stderr,
+    )
+    return True
+
+
+def _cmd_returns(args: argparse.Namespace) -> int:
+    from logikmodell.costs.returns import AppraisalError, appraise
+    from logikmodell.costs.returns_text import returns_text
+    from logikmodell.costs.sensitivity import monte_carlo, one_way
+
+    model = _load(args.model)
+    if _refused(model, args.model, args.format, "returns"):
+        return EXIT_ERRORS
+    try:
+        appraisal = appraise(model)
+        sensitivity = one_way(model) if args.sensitivity else None
+        simulation = monte_carlo(model, args.monte_carlo, args.seed) if args.monte_carlo else None
+    except AppraisalError as exc:
+        print(f"{args.model}: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    if args.format == "json":
+        data = appraisal.to_dict()
+        if sensitivity is not None:
+            data["sensitivity"] = sensitivity.to_dict()
+        if simulation is not None:
+            data["monte_carlo"] = simulation.to_dict()
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(returns_text(model, appraisal, sensitivity=sensitivity, monte_carlo=simulation))
+    return EXIT_OK
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
+    return value
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+
+
 # ---------------------------------------------------------------------- demo
 def _cmd_demo(args: argparse.Namespace) -> int:
     from logikmodell.examples import example_path, load_example
@@ -105,6 +191,25 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     out = sys.stdout
     print(summary(model), file=out)
     print(f"\nWrote {target} (and .json, .toml)", file=out)
+    from logikmodell.render import GraphvizNotFoundError, render
+
+    stem = out_dir / example_path().stem
+    print(f"Wrote {render(model, stem.with_suffix('.mmd'))}", file=out)
+    try:
+        for suffix in (".svg", ".png"):
+            print(f"Wrote {render(model, stem.with_suffix(suffix))}", file=out)
+    except GraphvizNotFoundError as exc:
+        print(f"Diagram: {exc}", file=out)
+    from logikmodell.costs.returns import appraise
+    from logikmodell.costs.returns_text import returns_text
+
+    appraisal = appraise(model)
+    returns_path = out_dir / "returns.json"
+    returns_path.write_text(
+        json.dumps(appraisal.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    print("\n" + returns_text(model, appraisal), file=out)
+    print(f"\nWrote {returns_path}", file=out)
     report = validate(model)
     (out_dir / "validation.json").write_text(
         json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
@@ -173,6 +278,47 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the file format")
     schema.set_defaults(func=_cmd_schema)
+
+    draw = commands.add_parser("render", help="draw the logic-model diagram")
+    draw.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
+    draw.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="file to write; format from the suffix: .svg .png .pdf (need Graphviz), .dot .mmd",
+    )
+    draw.add_argument("--lang", choices=("sv", "en"), default="sv", help="language (default sv)")
+    draw.add_argument("--findings", action="store_true", help="highlight what validation finds")
+    draw.add_argument("--goal", metavar="ID", help="draw only the paths to this node")
+    draw.add_argument(
+        "--compact",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="fold outputs into activities and count indicators and risks "
+        "(default: only for models over 80 nodes)",
+    )
+    draw.set_defaults(func=_cmd_render)
+    returns = commands.add_parser(
+        "returns", help="appraise the returns: NPV, SROI ratio, payback, who pays and who gains"
+    )
+    returns.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
+    returns.add_argument("--format", choices=["text", "json"], default="text")
+    returns.add_argument(
+        "--sensitivity",
+        action="store_true",
+        help="add the one-way table and switching values of the parameters with ranges",
+    )
+    returns.add_argument(
+        "--monte-carlo",
+        type=_positive_int,
+        metavar="N",
+        help="add a Monte Carlo simulation of N draws",
+    )
+    returns.add_argument(
+        "--seed", type=_int, default=0, metavar="S", help="seed of the simulation (default 0)"
+    )
+    returns.set_defaults(func=_cmd_returns)
 
     demo = commands.add_parser("demo", help="write the embedded example and its outputs")
     demo.add_argument("dir", metavar="DIR", nargs="?", default="logikmodell-demo")

@@ -565,6 +565,15 @@ class LogicModel:
             return NotImplemented
         return self._content() == other._content()
 
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """Show the diagram as SVG in Jupyter; only text where Graphviz is missing."""
+        from logikmodell.render import to_svg
+
+        try:
+            return {"image/svg+xml": to_svg(self), "text/plain": repr(self)}
+        except LogikmodellError:
+            return {"text/plain": repr(self)}
+
     def __repr__(self) -> str:
         return (
             f"<LogicModel {self.title!r}: {len(self._nodes)} nodes, {len(self._links)} links, "

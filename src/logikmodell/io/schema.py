@@ -37,6 +37,15 @@ _FRACTION: Schema = {"type": "number", "minimum": 0, "maximum": 1}
 _RATE: Schema = {"type": "number", "minimum": 0, "exclusiveMaximum": 1}
 
 
+def _ranged(name: str, schema: Schema) -> Schema:
+    """``name`` with its optional sensitivity range ``name_low`` and ``name_high``."""
+    return {
+        name: schema,
+        f"{name}_low": {**schema, "description": f"Low end of the range of {name}."},
+        f"{name}_high": {**schema, "description": f"High end of the range of {name}."},
+    }
+
+
 def _int(minimum: int, maximum: int | None = None) -> Schema:
     schema: Schema = {"type": "integer", "minimum": minimum}
     if maximum is not None:
@@ -80,7 +89,7 @@ def json_schema() -> Schema:
     valuation = _object(
         {
             "actor": {"$ref": "#/$defs/id"},
-            "amount": {"$ref": "#/$defs/quantity"},
+            **_ranged("amount", {"$ref": "#/$defs/quantity"}),
             "label": _TEXT,
             "source": _TEXT,
         },
@@ -89,19 +98,19 @@ def json_schema() -> Schema:
     outcome: Schema = {
         "direction": _enum(Direction),
         "addresses": _list({"$ref": "#/$defs/id"}),
-        "quantity": {"$ref": "#/$defs/quantity"},
-        "deadweight": _FRACTION,
-        "attribution": _FRACTION,
-        "displacement": _FRACTION,
-        "drop_off": _FRACTION,
+        **_ranged("quantity", {"$ref": "#/$defs/quantity"}),
+        **_ranged("deadweight", _FRACTION),
+        **_ranged("attribution", _FRACTION),
+        **_ranged("displacement", _FRACTION),
+        **_ranged("drop_off", _FRACTION),
         "start_year": _int(0, 1000),
         "duration_years": _int(1, 1000),
         "values": _list(valuation),
     }
     resource: Schema = {
-        "quantity": {"$ref": "#/$defs/quantity"},
-        "unit_cost": {"$ref": "#/$defs/quantity"},
-        "cost": {"$ref": "#/$defs/quantity"},
+        **_ranged("quantity", {"$ref": "#/$defs/quantity"}),
+        **_ranged("unit_cost", {"$ref": "#/$defs/quantity"}),
+        **_ranged("cost", {"$ref": "#/$defs/quantity"}),
         "payer": {"$ref": "#/$defs/id"},
         "year": _int(0, 1000),
         "schedule": {
@@ -147,6 +156,14 @@ def json_schema() -> Schema:
                     "discount_rate": {
                         "default": 0.035,
                         "oneOf": [_RATE, {"type": "array", "items": rate_band, "minItems": 1}],
+                    },
+                    "discount_rate_low": {
+                        **_RATE,
+                        "description": "Low end of the range of a constant discount_rate.",
+                    },
+                    "discount_rate_high": {
+                        **_RATE,
+                        "description": "High end of the range of a constant discount_rate.",
                     },
                     "horizon_years": {**_int(0, 1000), "default": 10},
                 }

@@ -23,6 +23,7 @@ __all__ = [
     "check_int_range",
     "check_label",
     "check_number",
+    "check_ranges",
     "check_unit_interval",
     "frozen_metadata",
     "id_tuple",
@@ -169,3 +170,35 @@ def _sorted(value: object) -> object:
     if isinstance(value, list | tuple):
         return [_sorted(item) for item in value]
     return value
+
+
+def check_ranges(instance: object, names: Iterable[str]) -> None:
+    """Each ``<name>_low`` ≤ ``<name>`` ≤ ``<name>_high``, where given.
+
+    A range needs its value; quantities in a range are written in the value's unit.
+
+    Raises:
+        InvalidValueError: naming the offending ``_low`` or ``_high`` field.
+    """
+    for name in names:
+        value = getattr(instance, name)
+        for side in ("low", "high"):
+            field = f"{name}_{side}"
+            bound = getattr(instance, field)
+            if bound is None:
+                continue
+            if value is None:
+                raise InvalidValueError(field, f"a range needs {name} itself")
+            if not isinstance(value, Fraction):
+                if bound.unit != value.unit:
+                    raise InvalidValueError(
+                        field, f"expected the unit of {name} ({value.unit or 'none'}), got {bound}"
+                    )
+                value_number, bound_number = value.value, bound.value
+            else:
+                value_number, bound_number = value, bound
+            if (side == "low" and bound_number > value_number) or (
+                side == "high" and bound_number < value_number
+            ):
+                relation = "at most" if side == "low" else "at least"
+                raise InvalidValueError(field, f"expected {relation} {name}")

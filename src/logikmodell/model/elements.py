@@ -18,6 +18,7 @@ from logikmodell.model._checks import (
     check_int_range,
     check_label,
     check_number,
+    check_ranges,
     check_unit_interval,
     frozen_metadata,
     id_tuple,
@@ -222,15 +223,32 @@ def _check_discount(instance: object, attribute: attrs.Attribute[Any], value: ob
 
 @attrs.frozen(kw_only=True)
 class Economics:
-    """How returns are appraised: the discount rate (or a schedule) and the horizon."""
+    """How returns are appraised: the discount rate (or a schedule) and the horizon.
+
+    A constant ``discount_rate`` may carry a range for sensitivity analysis,
+    ``discount_rate_low`` and ``discount_rate_high``.
+    """
 
     discount_rate: Fraction | tuple[RateBand, ...] = attrs.field(
         default=Fraction(35, 1000), converter=_rate_or_bands, validator=_check_discount
+    )
+    discount_rate_low: Fraction | None = attrs.field(
+        default=None, converter=optional_fraction, validator=attrs.validators.optional(_check_rate)
+    )
+    discount_rate_high: Fraction | None = attrs.field(
+        default=None, converter=optional_fraction, validator=attrs.validators.optional(_check_rate)
     )
     horizon_years: int = attrs.field(default=10, validator=check_int_range(0, 1000))
     metadata: dict[str, object] = attrs.field(
         factory=dict, converter=frozen_metadata, hash=False, kw_only=True
     )
+
+    def __attrs_post_init__(self) -> None:
+        ranged = self.discount_rate_low is not None or self.discount_rate_high is not None
+        if ranged and not isinstance(self.discount_rate, Fraction):
+            field = "discount_rate_high" if self.discount_rate_low is None else "discount_rate_low"
+            raise InvalidValueError(field, "a range needs a constant discount_rate, not a schedule")
+        check_ranges(self, ("discount_rate",))
 
     def rate(self, year: int) -> Fraction:
         """The discount rate that applies in year index ``year``."""

@@ -15,9 +15,11 @@ from logikmodell.model._checks import (
     check_ids,
     check_int_range,
     check_label,
+    check_ranges,
     check_unit_interval,
     frozen_metadata,
     id_tuple,
+    optional_fraction,
     to_direction,
 )
 from logikmodell.model._numbers import to_fraction
@@ -25,6 +27,8 @@ from logikmodell.model.enums import Direction, NodeKind
 from logikmodell.model.quantity import Quantity
 
 __all__ = [
+    "RANGED_OUTCOME_FIELDS",
+    "RANGED_RESOURCE_FIELDS",
     "Activity",
     "Impact",
     "LongTermOutcome",
@@ -55,17 +59,24 @@ class Valuation:
         actor: the id of the actor who gains (or saves).
         amount: money per unit of the outcome's quantity and per year, e.g.
             ``120 000 SEK/person/year``.
+        amount_low, amount_high: the range of ``amount`` for sensitivity analysis,
+            in its unit.
         label: what the value is, e.g. "Minskat försörjningsstöd".
         source: where the figure comes from.
     """
 
     actor: str = attrs.field(validator=check_id)
     amount: Quantity = attrs.field(converter=_quantity)
+    amount_low: Quantity | None = attrs.field(default=None, converter=_quantity)
+    amount_high: Quantity | None = attrs.field(default=None, converter=_quantity)
     label: str | None = None
     source: str | None = None
     metadata: dict[str, object] = attrs.field(
         factory=dict, converter=frozen_metadata, hash=False, kw_only=True
     )
+
+    def __attrs_post_init__(self) -> None:
+        check_ranges(self, ("amount",))
 
 
 def _valuations(value: Iterable[Valuation]) -> tuple[Valuation, ...]:
@@ -131,13 +142,22 @@ class Resource(Node):
     Exactly one cost form: a direct ``cost``, or ``quantity × unit_cost``; or none at
     all (reported by validation as LM603). The cost falls in ``year`` (default 0) or
     is spread by ``schedule`` (shares per year index, summing to exactly 1).
+
+    ``quantity``, ``unit_cost`` and ``cost`` may each carry a range for sensitivity
+    analysis: ``<field>_low`` and ``<field>_high``, in the field's unit.
     """
 
     kind: ClassVar[NodeKind] = NodeKind.RESOURCE
 
     quantity: Quantity | None = attrs.field(default=None, converter=_quantity)
+    quantity_low: Quantity | None = attrs.field(default=None, converter=_quantity)
+    quantity_high: Quantity | None = attrs.field(default=None, converter=_quantity)
     unit_cost: Quantity | None = attrs.field(default=None, converter=_quantity)
+    unit_cost_low: Quantity | None = attrs.field(default=None, converter=_quantity)
+    unit_cost_high: Quantity | None = attrs.field(default=None, converter=_quantity)
     cost: Quantity | None = attrs.field(default=None, converter=_quantity)
+    cost_low: Quantity | None = attrs.field(default=None, converter=_quantity)
+    cost_high: Quantity | None = attrs.field(default=None, converter=_quantity)
     payer: str | None = attrs.field(default=None, validator=attrs.validators.optional(check_id))
     year: int | None = attrs.field(default=None, validator=check_int_range(0, 1000))
     schedule: dict[int, Fraction] | None = attrs.field(
@@ -152,6 +172,7 @@ class Resource(Node):
             raise InvalidValueError(missing, "quantity and unit_cost go together")
         if self.year is not None and self.schedule is not None:
             raise InvalidValueError("schedule", "give either year or schedule, not both")
+        check_ranges(self, RANGED_RESOURCE_FIELDS)
 
     @property
     def years(self) -> dict[int, Fraction]:
@@ -189,26 +210,59 @@ class Outcome(Node):
         start_year: year index of the first benefit year.
         duration_years: how many years the benefit lasts.
         values: financial proxies per actor.
+
+    ``quantity``, ``deadweight``, ``attribution``, ``displacement`` and ``drop_off``
+    may each carry a range for sensitivity analysis: ``<field>_low`` and
+    ``<field>_high`` (a quantity's range in its unit).
     """
 
     direction: Direction | None = attrs.field(default=None, converter=to_direction)
     addresses: tuple[str, ...] = attrs.field(default=(), converter=id_tuple, validator=check_ids)
     quantity: Quantity | None = attrs.field(default=None, converter=_quantity)
+    quantity_low: Quantity | None = attrs.field(default=None, converter=_quantity)
+    quantity_high: Quantity | None = attrs.field(default=None, converter=_quantity)
     deadweight: Fraction = attrs.field(
         default=_ZERO, converter=to_fraction, validator=check_unit_interval
+    )
+    deadweight_low: Fraction | None = attrs.field(
+        default=None, converter=optional_fraction, validator=check_unit_interval
+    )
+    deadweight_high: Fraction | None = attrs.field(
+        default=None, converter=optional_fraction, validator=check_unit_interval
     )
     attribution: Fraction = attrs.field(
         default=_ZERO, converter=to_fraction, validator=check_unit_interval
     )
+    attribution_low: Fraction | None = attrs.field(
+        default=None, converter=optional_fraction, validator=check_unit_interval
+    )
+    attribution_high: Fraction | None = attrs.field(
+        default=None, converter=optional_fraction, validator=check_unit_interval
+    )
     displacement: Fraction = attrs.field(
         default=_ZERO, converter=to_fraction, validator=check_unit_interval
+    )
+    displacement_low: Fraction | None = attrs.field(
+        default=None, converter=optional_fraction, validator=check_unit_interval
+    )
+    displacement_high: Fraction | None = attrs.field(
+        default=None, converter=optional_fraction, validator=check_unit_interval
     )
     drop_off: Fraction = attrs.field(
         default=_ZERO, converter=to_fraction, validator=check_unit_interval
     )
+    drop_off_low: Fraction | None = attrs.field(
+        default=None, converter=optional_fraction, validator=check_unit_interval
+    )
+    drop_off_high: Fraction | None = attrs.field(
+        default=None, converter=optional_fraction, validator=check_unit_interval
+    )
     start_year: int = attrs.field(default=1, validator=check_int_range(0, 1000))
     duration_years: int = attrs.field(default=1, validator=check_int_range(1, 1000))
     values: tuple[Valuation, ...] = attrs.field(default=(), converter=_valuations)
+
+    def __attrs_post_init__(self) -> None:
+        check_ranges(self, RANGED_OUTCOME_FIELDS)
 
 
 @attrs.frozen(kw_only=True)
@@ -231,6 +285,11 @@ class Impact(Outcome):
 
     kind: ClassVar[NodeKind] = NodeKind.IMPACT
 
+
+#: The fields of an outcome that may carry ``_low``/``_high`` ranges.
+RANGED_OUTCOME_FIELDS = ("quantity", "deadweight", "attribution", "displacement", "drop_off")
+#: The fields of a resource that may carry ``_low``/``_high`` ranges.
+RANGED_RESOURCE_FIELDS = ("quantity", "unit_cost", "cost")
 
 _CLASSES: dict[NodeKind, type[Node]] = {
     cls.kind: cls

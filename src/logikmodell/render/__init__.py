@@ -1,0 +1,122 @@
+"""Draw a logic model: DOT for Graphviz, SVG, PNG and PDF through ``dot``, and Mermaid.
+
+:func:`to_dot` and :func:`to_mermaid` build text and run nothing; :func:`render`
+and :func:`to_svg` run Graphviz's ``dot`` (from the OS package ``graphviz``)
+for the image formats.
+
+Example:
+    >>> from logikmodell.examples import load_example
+    >>> dot = to_dot(load_example(), lang="en")
+    >>> "Short-term outcomes" in dot.source
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from os import PathLike
+from pathlib import Path
+
+from logikmodell.graph import LogicModel
+from logikmodell.render._backend import (
+    FORMATS,
+    GraphvizNotFoundError,
+    GraphvizWarning,
+    RenderError,
+    find_dot,
+    run_dot,
+)
+from logikmodell.render._findings import FindingLike, FindingsLike
+from logikmodell.render._view import COMPACT_THRESHOLD
+from logikmodell.render.dot import to_dot
+from logikmodell.render.mermaid import to_mermaid
+
+__all__ = [
+    "COMPACT_THRESHOLD",
+    "SUFFIXES",
+    "FindingLike",
+    "FindingsLike",
+    "GraphvizNotFoundError",
+    "GraphvizWarning",
+    "RenderError",
+    "find_dot",
+    "render",
+    "to_dot",
+    "to_mermaid",
+    "to_svg",
+]
+
+#: The file suffixes :func:`render` writes.
+SUFFIXES = (".svg", ".png", ".pdf", ".dot", ".gv", ".mmd")
+
+
+def to_svg(
+    model: LogicModel,
+    *,
+    lang: str = "sv",
+    findings: Iterable[FindingLike] | FindingsLike | None = None,
+    goal: str | None = None,
+    compact: bool | None = None,
+) -> str:
+    """The diagram as SVG text, laid out by ``dot``.
+
+    Raises:
+        GraphvizNotFoundError: ``dot`` is not on the PATH.
+        RenderError: ``dot`` failed.
+    """
+    source = to_dot(model, lang=lang, findings=findings, goal=goal, compact=compact).source
+    return run_dot(source, "svg").decode("utf-8")
+
+
+def render(
+    model: LogicModel,
+    path: str | PathLike[str],
+    *,
+    lang: str = "sv",
+    findings: Iterable[FindingLike] | FindingsLike | None = None,
+    goal: str | None = None,
+    compact: bool | None = None,
+    dpi: int = 150,
+) -> Path:
+    """Write the diagram to a file; the format comes from the suffix.
+
+    ``.svg``, ``.png`` and ``.pdf`` are laid out by Graphviz's ``dot``; ``.dot``
+    (or ``.gv``) and ``.mmd`` (Mermaid) are text and need no Graphviz.
+
+    Args:
+        model: the model to draw.
+        path: the file to write.
+        lang: ``"sv"`` (default) or ``"en"``.
+        findings: findings to highlight (not drawn in Mermaid).
+        goal: draw only this node and the nodes with a path to it.
+        compact: fold outputs and count indicators and risks; ``None`` decides by size.
+        dpi: resolution of PNG output.
+
+    Returns:
+        The path written.
+
+    Raises:
+        InvalidValueError: an unknown suffix or ``lang``, or ``goal`` is a need.
+        UnknownIdError: ``goal`` names no node.
+        GraphvizNotFoundError: an image format was asked for and ``dot`` is missing.
+        RenderError: ``dot`` failed.
+    """
+    from logikmodell.errors import InvalidValueError
+
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InvalidValueError(
+            "path", f"cannot tell the format of {str(target)!r}: use one of {', '.join(SUFFIXES)}"
+        )
+    if suffix == ".mmd":
+        data = to_mermaid(model, lang=lang, goal=goal, compact=compact).encode("utf-8")
+    else:
+        source = to_dot(model, lang=lang, findings=findings, goal=goal, compact=compact).source
+        if suffix in FORMATS:
+            fmt = FORMATS[suffix]
+            data = run_dot(source, fmt, dpi=dpi if fmt == "png" else None)
+        else:
+            data = source.encode("utf-8")
+    target.write_bytes(data)
+    return target

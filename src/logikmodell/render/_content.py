@@ -1,0 +1,163 @@
+"""The text of each node and of the heading, in plain words, for every output format.
+
+The DOT and Mermaid writers escape and style these rows each in their own way.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from logikmodell.errors import LogikmodellError
+from logikmodell.graph import LogicModel
+from logikmodell.model.enums import Direction
+from logikmodell.model.nodes import Node, Outcome, Output, Resource
+from logikmodell.render._text import clean, wrap
+from logikmodell.render._view import View
+from logikmodell.render.labels import Lang, format_money, format_number, format_quantity, word
+
+if TYPE_CHECKING:
+    from logikmodell.model.elements import Indicator
+
+__all__ = ["DETAIL_WIDTH", "LABEL_WIDTH", "Row", "heading", "node_rows", "shown"]
+
+#: Characters per line of a node's title and of its detail rows.
+LABEL_WIDTH = 28
+DETAIL_WIDTH = 38
+
+#: What a row says: a fact about the node, an indicator, a risk, or counts of them.
+Role = Literal["detail", "indicator", "risk", "count"]
+
+
+@attrs.frozen(kw_only=True)
+class Row:
+    """A row under a node's title: its role and its wrapped, cleaned lines."""
+
+    role: Role
+    lines: tuple[str, ...]
+
+
+def shown(node: Node, view: View) -> list[str]:
+    """The ids a drawn node stands for: itself and the outputs folded into it."""
+    return [node.id, *(o.id for o in view.folded.get(node.id, ()))]
+
+
+def _observation(indicator: Indicator, lang: Lang) -> str | None:
+    unit = indicator.unit or ""
+    base = indicator.baseline
+    target = indicator.target
+    if base is None and target is None:
+        return None
+    parts = [format_quantity(o.value, unit, lang) for o in (base, target) if o is not None]
+    line = " → ".join(parts) if len(parts) == 2 else ("→ " if target else "") + parts[0]
+    if target is not None and target.date is not None:
+        line += f" ({'till' if lang == 'sv' else 'by'} {target.date.year})"
+    return line
+
+
+def _facts(node: Node, model: LogicModel, lang: Lang) -> list[str]:
+    """Lines of facts under a node's title.
+
+    A resource's cost and payer (a line each), an output's quantity, an outcome's
+    desired direction and quantity.
+    """
+    parts: list[str] = []
+    if isinstance(node, Resource):
+        from logikmodell.costs.resources import resource_cost
+
+        try:
+            cost = resource_cost(node, model.currency)
+        except LogikmodellError:  # pragma: no cover - a model's resources always convert
+            cost = None
+        lines = []
+        if cost is not None:
+            lines.append(format_money(cost, model.currency, lang))
+        if node.payer is not None:
+            lines.extend(wrap(model.actor(node.payer).label, DETAIL_WIDTH))
+        return lines
+    if isinstance(node, Output) and node.quantity is not None:
+        parts.append(format_quantity(node.quantity.value, node.quantity.unit, lang))
+    elif isinstance(node, Outcome):
+        if node.direction == Direction.INCREASE:
+            parts.append("↑ " + word("increase", lang))
+        elif node.direction == Direction.DECREASE:
+            parts.append("↓ " + word("decrease", lang))
+        if node.quantity is not None:
+            parts.append(format_quantity(node.quantity.value, node.quantity.unit, lang))
+    return wrap(" · ".join(parts), DETAIL_WIDTH) if parts else []
+
+
+def _count(n: int, one: str, many: str, lang: Lang) -> str:
+    return f"{n} {word(one if n == 1 else many, lang)}"
+
+
+def _indented(lines: list[str]) -> tuple[str, ...]:
+    return (lines[0], *("\u2002 " + line for line in lines[1:]))
+
+
+def node_rows(node: Node, model: LogicModel, view: View, lang: Lang) -> list[Row]:
+    """Rows under a node's title: its facts, folded outputs, indicators and risks."""
+    rows: list[Row] = []
+    facts = _facts(node, model, lang)
+    if facts:
+        rows.append(Row(role="detail", lines=tuple(facts)))
+    for output in view.folded.get(node.id, ()):
+        text = "→ " + clean(output.label)
+        if output.quantity is not None:
+            text += ": " + format_quantity(output.quantity.value, output.quantity.unit, lang)
+        rows.append(Row(role="detail", lines=tuple(wrap(text, DETAIL_WIDTH))))
+    ids = shown(node, view)
+    indicators = [i for id in ids for i in view.indicators.get(id, ())]
+    risks = list({r.id: r for id in ids for r in view.risks.get(id, ())}.values())
+    if view.compact:
+        counts = []
+        if indicators:
+            counts.append(_count(len(indicators), "indicator", "indicators", lang))
+        if risks:
+            counts.append(_count(len(risks), "one_risk", "risks", lang))
+        if counts:
+            rows.append(Row(role="count", lines=(" · ".join(counts),)))
+        return rows
+    for indicator in indicators:
+        lines = wrap("▪ " + clean(indicator.label), DETAIL_WIDTH)
+        observed = _observation(indicator, lang)
+        if observed is not None:
+            lines.append(observed)
+        rows.append(Row(role="indicator", lines=_indented(lines)))
+    for risk in risks:
+        head = f"{word('risk', lang)} {risk.likelihood}×{risk.consequence}: "
+        rows.append(Row(role="risk", lines=_indented(wrap(head + clean(risk.label), DETAIL_WIDTH))))
+    return rows
+
+
+def heading(model: LogicModel, view: View, lang: Lang) -> tuple[list[str], list[str]]:
+    """Facts under the title (owner, period, target group) and notes on what was left out."""
+    facts = []
+    if model.owner:
+        facts.append(f"{word('owner', lang)}: {clean(model.owner)}")
+    if model.period:
+        facts.append(f"{word('period', lang)}: {model.period.start} – {model.period.end}")
+    if model.target_group:
+        group = clean(model.target_group.label)
+        if model.target_group.size is not None:
+            group += f" ({format_number(_fraction(model.target_group.size), lang)})"
+        facts.append(f"{word('target_group', lang)}: {group}")
+    notes = []
+    if view.goal is not None:
+        notes.append(word("goal_only", lang).format(goal=clean(model.node(view.goal).label)))
+    if view.compact:
+        folded = len(view.host)
+        note = word("compact", lang)
+        if folded:
+            key = "folded_one_output" if folded == 1 else "folded_outputs"
+            note += ": " + word(key, lang).format(n=folded) + "; "
+        else:
+            note += ": "
+        notes.append(note + word("counted", lang))
+    return facts, notes
+
+
+def _fraction(value: int) -> Fraction:
+    return Fraction(value)
