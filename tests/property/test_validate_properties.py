@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import re
 from collections.abc import Iterator
 from random import Random
@@ -281,3 +282,10 @@ def test_findings_do_not_depend_on_the_order_of_links(model: lm.LogicModel, rand
         return [(f.code, f.nodes, f.link) for f in report.findings]
 
     assert key(lm.validate(shuffled)) == key(lm.validate(model))
+
+
+@given(lst.logic_models())
+def test_validate_never_raises_on_the_public_strategies(model: lm.LogicModel) -> None:
+    report = lm.validate(model)
+    assert report == lm.validate(model)
+    json.dumps(report.to_dict())
