@@ -19,14 +19,9 @@ from logikmodell.validate._context import Context, kind_name
 from logikmodell.validate.findings import Severity
 from logikmodell.validate.registry import Hit, rule
 
-__all__ = ["is_causal", "reach_and_support"]
+__all__ = ["reach_and_support"]
 
 _SUPPORTING = (Evidence.RESEARCH, Evidence.PROVEN_EXPERIENCE)
-
-
-def is_causal(kind: NodeKind) -> bool:
-    """Whether a link into a node of this kind claims a cause: an outcome or impact."""
-    return kind.is_outcome
 
 
 def _causal(ctx: Context) -> list[bool]:
