@@ -289,3 +289,25 @@ def test_validate_never_raises_on_the_public_strategies(model: lm.LogicModel) ->
     report = lm.validate(model)
     assert report == lm.validate(model)
     json.dumps(report.to_dict())
+
+
+@given(_MODELS)
+def test_reachability_rules_agree_with_networkx(model: lm.LogicModel) -> None:
+    graph = model.to_networkx()
+    activities = [node.id for node in model.of_kind(NodeKind.ACTIVITY)]
+    goals = [node.id for node in model.goals()]
+    report = lm.validate(model, select=["LM104", "LM105"])
+    stranded = {f.nodes[0] for f in report.by_code("LM104")}
+    unreached = {f.nodes[0] for f in report.by_code("LM105")}
+    if goals:
+        assert stranded == {
+            a for a in activities if not any(nx.has_path(graph, a, g) for g in goals)
+        }
+    else:
+        assert stranded == set()
+    if activities:
+        assert unreached == {
+            g for g in goals if not any(nx.has_path(graph, a, g) for a in activities)
+        }
+    else:
+        assert unreached == set()
