@@ -130,6 +130,9 @@ def test_unknown_codes_are_refused_clearly() -> None:
         lm.validate(m, select=["LM999"])
     with pytest.raises(lm.InvalidValueError, match="ignore"):
         lm.validate(m, ignore=["XX1"])
+    with pytest.raises(lm.InvalidValueError, match="at least one rule code"):
+        lm.validate(m, select=[" "])
+    assert lm.validate(m, ignore=[]) == lm.validate(m)
 
 
 def test_example_is_free_of_errors() -> None:

@@ -160,8 +160,12 @@ def select_rules(
     rule, ``LM`` for all).
 
     Raises:
-        InvalidValueError: a code or prefix matches no rule.
+        InvalidValueError: a code or prefix matches no rule, or ``select`` names none.
     """
+    if select is not None:
+        select = list(select)
+        if not any(code.strip() for code in select):
+            raise InvalidValueError("select", "name at least one rule code or prefix")
     selected = _matches(select, "select") if select is not None else {r.code for r in rules()}
     if ignore is not None:
         selected -= _matches(ignore, "ignore")
