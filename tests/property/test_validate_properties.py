@@ -238,6 +238,14 @@ def test_direction_verdicts_agree_with_path_enumeration(model: lm.LogicModel) ->
 def test_evidence_verdicts_agree_with_path_enumeration(model: lm.LogicModel) -> None:
     report = lm.validate(model, select=["LM502"])
     assert {f.nodes[0] for f in report.findings} == _unsupported_goals(model)
+    graph = model.to_networkx()
+    for finding in report.findings:
+        named = re.search(r"the link (\S+) → (\S+) (gives no evidence|is graded)", finding.message)
+        assert named is not None, finding.message
+        link = model.get_link(named.group(1), named.group(2))
+        assert model.node(link.to_id).kind.is_outcome
+        assert link.evidence in (None, Evidence.ASSUMPTION)
+        assert nx.has_path(graph, link.to_id, finding.nodes[0])
 
 
 @given(_MODELS)
