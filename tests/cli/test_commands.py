@@ -101,3 +101,25 @@ def test_internal_error_exits_3_without_traceback(
     assert "Traceback" not in err
     assert cli.main(["--debug", "schema"]) == 3
     assert "RuntimeError: boom" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_is_not_an_internal_error(tmp_path: Path) -> None:
+    # `logikmodell validate big.yaml | head -1`: the reader stops early, while the
+    # command still has far more to write than a pipe holds.
+    nodes = "".join(
+        f"  - {{id: a{i}, kind: activity, label: Aktivitet {i}}}\n" for i in range(2000)
+    )
+    model = tmp_path / "big.yaml"
+    model.write_text(f"logikmodell: 1\ntitle: T\nnodes:\n{nodes}", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "logikmodell", "validate", str(model)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stdout.read(2) == b"LM"
+    process.stdout.close()
+    _, err = process.communicate(timeout=60)
+    assert b"internal error" not in err
+    assert b"Traceback" not in err
+    assert process.returncode == cli.EXIT_BROKEN_PIPE

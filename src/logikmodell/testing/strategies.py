@@ -52,6 +52,7 @@ from logikmodell.model import (
     TargetGroup,
     Valuation,
 )
+from logikmodell.model.nodes import RANGED_OUTCOME_FIELDS, RANGED_RESOURCE_FIELDS
 
 __all__ = [
     "actors",
@@ -171,7 +172,35 @@ def _resource(
         fields["year"] = draw(st.integers(0, 12))
     elif timing == "schedule":
         fields["schedule"] = draw(_schedule())
+    _add_ranges(draw, fields, RANGED_RESOURCE_FIELDS)
     return Resource(id=id, label=label, **fields)  # type: ignore[arg-type]
+
+
+def _range_of(draw: st.DrawFn, value: object) -> tuple[object, object]:
+    """A low and a high around ``value``: same unit, low ≤ value ≤ high, in bounds."""
+    below = Fraction(draw(st.integers(0, 100)), 100)
+    if isinstance(value, Quantity):
+        high = value.value + draw(decimals(max_value=1000))
+        return (
+            Quantity(value=value.value * below, unit=value.unit),
+            Quantity(value=high, unit=value.unit),
+        )
+    assert isinstance(value, Fraction)
+    above = Fraction(draw(st.integers(0, 100)), 100)
+    return value * below, value + (1 - value) * above
+
+
+def _add_ranges(draw: st.DrawFn, fields: dict[str, object], names: Sequence[str]) -> None:
+    """Sometimes give fields a sensitivity range (``<name>_low``/``<name>_high``)."""
+    for name in names:
+        value = fields.get(name)
+        if value is None or not draw(st.booleans()):
+            continue
+        low, high = _range_of(draw, value)
+        if draw(st.booleans()):
+            fields[f"{name}_low"] = low
+        if draw(st.booleans()):
+            fields[f"{name}_high"] = high
 
 
 @st.composite
@@ -203,16 +232,20 @@ def _outcome(
     wants_values: bool = draw(st.booleans())
     if actor_ids and wants_values:
         fields["values"] = tuple(
-            Valuation(
-                actor=actor,
-                amount=Quantity(
-                    value=draw(decimals(max_value=10**6)), unit=f"{currency}/{unit}/year"
-                ),
-                label=draw(st.none() | labels()),
-            )
+            _valuation(draw, actor, f"{currency}/{unit}/year")
             for actor in draw(st.lists(st.sampled_from(list(actor_ids)), max_size=3, unique=True))
         )
+    _add_ranges(draw, fields, RANGED_OUTCOME_FIELDS)
     return cls(id=id, label=label, **fields)  # type: ignore[arg-type]
+
+
+def _valuation(draw: st.DrawFn, actor: str, unit: str) -> Valuation:
+    fields: dict[str, object] = {
+        "amount": Quantity(value=draw(decimals(max_value=10**6)), unit=unit),
+        "label": draw(st.none() | labels()),
+    }
+    _add_ranges(draw, fields, ("amount",))
+    return Valuation(actor=actor, **fields)  # type: ignore[arg-type]
 
 
 _SIMPLE: dict[NodeKind, type[Node]] = {NodeKind.NEED: Need, NodeKind.ACTIVITY: Activity}
@@ -351,7 +384,13 @@ def _economics(draw: st.DrawFn) -> Economics:
             RateBand(from_year=start, rate=Fraction(draw(st.integers(0, 999)), 10000))
             for start in [0, *starts]
         )
-    return Economics(discount_rate=rate, horizon_years=draw(st.integers(0, 40)))
+    fields: dict[str, object] = {"discount_rate": rate}
+    if isinstance(rate, Fraction):
+        _add_ranges(draw, fields, ("discount_rate",))
+        # A rate lies in [0, 1): keep the high side below 1.
+        if fields.get("discount_rate_high") == 1:
+            fields["discount_rate_high"] = Fraction(999, 1000)
+    return Economics(horizon_years=draw(st.integers(0, 40)), **fields)
 
 
 @st.composite
