@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from logikmodell import cli
+
 BAD = Path(__file__).parent.parent / "data" / "bad"
 EXPECTED: dict[str, str] = json.loads((BAD / "expected.json").read_text(encoding="utf-8"))
 
@@ -38,3 +40,16 @@ def test_convert_refuses_with_located_message(name: str, tmp_path: Path) -> None
     assert any(line.startswith(expected) for line in lines), (expected, lines)
     assert all(line.startswith(f"{path}: $") for line in lines)
     assert not out.exists()
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_validate_refuses_with_the_same_message(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # In process (the subprocess path is covered by convert above): same code path.
+    path = BAD / name
+    assert cli.main(["validate", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"{path}: {EXPECTED[name]}" in captured.err
+    assert "Traceback" not in captured.err

@@ -38,8 +38,7 @@ from costs_helpers import (
 
 K = TypeVar("K")
 
-# At most 10 nodes: from 11 on, the strategy's ids can collide ("n1"+"0" and "n10").
-MODELS = lst.logic_models(max_nodes=10)
+MODELS = lst.logic_models(max_nodes=12)
 _CHAIN = [
     NodeKind.RESOURCE,
     NodeKind.RESOURCE,
@@ -69,7 +68,7 @@ def _shares(draw: st.DrawFn, count: int) -> list[Fraction | None]:
 @st.composite
 def _costable_models(draw: st.DrawFn) -> lm.LogicModel:
     """Models with many links and odd costs, all links forward in chain order."""
-    base = draw(lst.logic_models(min_nodes=5, max_nodes=10, kinds=_CHAIN))
+    base = draw(lst.logic_models(min_nodes=5, max_nodes=16, kinds=_CHAIN))
     nodes = []
     for node in sorted(base.nodes, key=lambda node: node.kind.stage):
         if isinstance(node, Resource) and draw(st.integers(0, 3)):

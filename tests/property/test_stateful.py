@@ -57,6 +57,16 @@ class EditedModel(RuleBasedStateMachine):
         assert {(f, t) for f, t in graph.edges} == {link.key for link in self.model.links}
 
     @invariant()
+    def validate_never_raises_and_is_deterministic(self) -> None:
+        first = lm.validate(self.model)
+        assert lm.validate(self.model) == first
+        assert first.ok == (first.counts["error"] == 0)
+
+    @invariant()
+    def the_diagram_is_deterministic(self) -> None:
+        assert lm.to_dot(self.model).source == lm.to_dot(self.model).source
+
+    @invariant()
     def round_trips_in_every_format(self) -> None:
         for format in ("yaml", "json", "toml"):
             assert lm.loads(lm.dumps(self.model, format), format) == self.model

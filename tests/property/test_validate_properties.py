@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
+import re
 from collections.abc import Iterator
+from random import Random
 
 import networkx as nx
 from hypothesis import given, settings
@@ -36,6 +39,7 @@ from logikmodell.model import (
     Valuation,
     node_class,
 )
+from logikmodell.testing import strategies as lst
 
 _CHAIN: list[NodeKind] = [kind for kind in NodeKind if kind is not NodeKind.NEED]
 _WEIGHTED_KINDS: list[NodeKind] = [
@@ -214,7 +218,19 @@ def test_direction_verdicts_agree_with_path_enumeration(model: lm.LogicModel) ->
     against, mixed = _brute_force(model)
     assert {f.nodes for f in report.by_code("LM202")} == against
     assert {f.nodes for f in report.by_code("LM203")} == mixed
-    assert all(len(f.nodes) == 2 for f in report.findings)
+    for finding in report.findings:
+        activity, goal = finding.nodes
+        witness = re.search(r"\(e\.g\. ([^)]*)\)", finding.message)
+        assert witness is not None, finding.message
+        steps = witness.group(1).split(" → ")
+        assert (steps[0], steps[-1]) == (activity, goal)
+        sign = 1
+        for from_id, to_id in itertools.pairwise(steps):
+            sign *= model.get_link(from_id, to_id).effect.sign
+        node = model.node(goal)
+        assert isinstance(node, Outcome)
+        assert node.direction is not None
+        assert sign == -node.direction.sign  # the example path goes against the goal
 
 
 @settings(max_examples=200)
@@ -222,6 +238,14 @@ def test_direction_verdicts_agree_with_path_enumeration(model: lm.LogicModel) ->
 def test_evidence_verdicts_agree_with_path_enumeration(model: lm.LogicModel) -> None:
     report = lm.validate(model, select=["LM502"])
     assert {f.nodes[0] for f in report.findings} == _unsupported_goals(model)
+    graph = model.to_networkx()
+    for finding in report.findings:
+        named = re.search(r"the link (\S+) → (\S+) (gives no evidence|is graded)", finding.message)
+        assert named is not None, finding.message
+        link = model.get_link(named.group(1), named.group(2))
+        assert model.node(link.to_id).kind.is_outcome
+        assert link.evidence in (None, Evidence.ASSUMPTION)
+        assert nx.has_path(graph, link.to_id, finding.nodes[0])
 
 
 @given(_MODELS)
@@ -238,3 +262,60 @@ def test_cycles_are_reported_exactly_when_the_graph_has_one(model: lm.LogicModel
         for component in nx.strongly_connected_components(graph)
         if len(component) > 1 or any(graph.has_edge(n, n) for n in component)
     )
+
+
+@settings(max_examples=100)
+@given(lst.logic_models(valid=True))
+def test_models_the_strategies_call_valid_have_no_error_findings(model: lm.LogicModel) -> None:
+    report = lm.validate(model)
+    assert report.ok, report.to_text()
+    report.raise_for_errors()
+
+
+@given(_MODELS, st.randoms(use_true_random=False))
+def test_findings_do_not_depend_on_the_order_of_links(model: lm.LogicModel, random: Random) -> None:
+    links = list(model.links)
+    random.shuffle(links)
+    shuffled = lm.LogicModel(
+        model.info,
+        actors=model.actors,
+        nodes=model.nodes,
+        links=links,
+        indicators=model.indicators,
+        risks=model.risks,
+    )
+
+    def key(report: lm.Report) -> list[tuple[str, tuple[str, ...], object]]:
+        # LM601 lists the shared links in the order they were given: compare it by node.
+        return [(f.code, f.nodes, f.link) for f in report.findings]
+
+    assert key(lm.validate(shuffled)) == key(lm.validate(model))
+
+
+@given(lst.logic_models())
+def test_validate_never_raises_on_the_public_strategies(model: lm.LogicModel) -> None:
+    report = lm.validate(model)
+    assert report == lm.validate(model)
+    json.dumps(report.to_dict())
+
+
+@given(_MODELS)
+def test_reachability_rules_agree_with_networkx(model: lm.LogicModel) -> None:
+    graph = model.to_networkx()
+    activities = [node.id for node in model.of_kind(NodeKind.ACTIVITY)]
+    goals = [node.id for node in model.goals()]
+    report = lm.validate(model, select=["LM104", "LM105"])
+    stranded = {f.nodes[0] for f in report.by_code("LM104")}
+    unreached = {f.nodes[0] for f in report.by_code("LM105")}
+    if goals:
+        assert stranded == {
+            a for a in activities if not any(nx.has_path(graph, a, g) for g in goals)
+        }
+    else:
+        assert stranded == set()
+    if activities:
+        assert unreached == {
+            g for g in goals if not any(nx.has_path(graph, a, g) for a in activities)
+        }
+    else:
+        assert unreached == set()

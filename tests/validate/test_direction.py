@@ -65,7 +65,8 @@ def test_lm202_when_every_path_pushes_the_goal_the_wrong_way() -> None:
     report = lm.validate(model(_NODES, wrong_only), select=["LM202", "LM203"])
     assert [(f.code, f.nodes) for f in report.findings] == [("LM202", ("a", "betyg"))]
     assert "'Läxhjälp' (a)" in report.findings[0].message
-    assert "decrease on every path" in report.findings[0].message
+    message = report.findings[0].message
+    assert "decrease on every path between them (e.g. a → o → franvaro → betyg)" in message
 
 
 def test_lm203_when_paths_disagree() -> None:

@@ -130,6 +130,9 @@ def test_unknown_codes_are_refused_clearly() -> None:
         lm.validate(m, select=["LM999"])
     with pytest.raises(lm.InvalidValueError, match="ignore"):
         lm.validate(m, ignore=["XX1"])
+    with pytest.raises(lm.InvalidValueError, match="at least one rule code"):
+        lm.validate(m, select=[" "])
+    assert lm.validate(m, ignore=[]) == lm.validate(m)
 
 
 def test_example_is_free_of_errors() -> None:
@@ -138,3 +141,26 @@ def test_example_is_free_of_errors() -> None:
     report = lm.validate(load_example())
     assert report.ok
     assert report.errors == ()
+
+
+def test_the_rule_catalogue_is_complete_and_each_rule_runs_alone() -> None:
+    from logikmodell.validate import get_rule, rules
+
+    catalogue = rules()
+    assert [r.code for r in catalogue] == sorted(r.code for r in catalogue)
+    assert len(catalogue) == 33
+    assert "LM604" not in {r.code for r in catalogue}
+    lm601 = get_rule("lm601")
+    assert lm601.severity is Severity.ERROR
+    assert lm601.docs == "docs/rules.md#lm601"
+    m = model(
+        """
+        - {id: r, kind: resource, label: R, cost: 1 SEK}
+        - {id: a, kind: activity, label: A}
+        - {id: b, kind: activity, label: B}
+        """,
+        "- {from: r, to: a, share: 0.75}\n- {from: r, to: b, share: 0.5}",
+    )
+    assert [f.code for f in lm601.run(m)] == ["LM601"]
+    with pytest.raises(lm.InvalidValueError):
+        get_rule("LM604")

@@ -367,8 +367,9 @@ _METADATA = st.dictionaries(
 
 
 def _unique(prefix: str, raw: Sequence[str]) -> list[str]:
-    # Unique across the whole model because each collection has its own prefix.
-    return [f"{prefix}{i}{r}"[:100] for i, r in enumerate(raw)]
+    # Unique across the whole model because each collection has its own prefix, and
+    # within it because the index ends at the first "." (so "n1" + "0" ≠ "n10" + "").
+    return [f"{prefix}{i}.{r}"[:100] for i, r in enumerate(raw)]
 
 
 @st.composite

@@ -9,14 +9,16 @@ links, and only when a rule asks for it.
 
 from __future__ import annotations
 
+import decimal
+from fractions import Fraction
 from functools import cached_property
 
 from logikmodell.graph import LogicModel
-from logikmodell.model.elements import Indicator, Link
+from logikmodell.model.elements import Link
 from logikmodell.model.enums import Effect, NodeKind
 from logikmodell.model.nodes import Node, Outcome
 
-__all__ = ["Context", "describe", "desired_sign", "kind_name"]
+__all__ = ["Context", "decimal_text", "describe", "desired_sign", "kind_name"]
 
 _KIND_NAMES = {
     NodeKind.NEED: "need",
@@ -35,6 +37,23 @@ def kind_name(kind: NodeKind, *, article: bool = False) -> str:
     if not article:
         return name
     return ("an " if name[0] in "aeiou" else "a ") + name
+
+
+def decimal_text(value: Fraction) -> str:
+    """An exact number for a message, in decimals: ``12``, ``62.5``; a fraction whose
+    decimals never end is rounded to four places (``33.3333``)."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    rest = value.denominator
+    for factor in (2, 5):
+        while rest % factor == 0:
+            rest //= factor
+    with decimal.localcontext() as context:
+        context.prec = len(str(abs(value.numerator))) + len(str(value.denominator)) + 8
+        quotient = decimal.Decimal(value.numerator) / decimal.Decimal(value.denominator)
+        if rest != 1:
+            quotient = quotient.quantize(decimal.Decimal("0.0001"))
+        return format(quotient.normalize(), "f")
 
 
 def describe(node: Node) -> str:
@@ -101,8 +120,12 @@ class Context:
 
     def ids_of(self, *kinds: NodeKind) -> list[int]:
         """The numbers of the nodes of these kinds, in model order."""
-        wanted = set(kinds)
-        return [i for i, kind in enumerate(self.kinds) if kind in wanted]
+        key = "ids_of:" + ",".join(kinds)
+        found = self.memo.get(key)
+        if found is None:
+            wanted = set(kinds)
+            found = self.memo[key] = [i for i, kind in enumerate(self.kinds) if kind in wanted]
+        return found  # type: ignore[return-value]
 
     def goal_numbers(self) -> list[int]:
         """The numbers of the goals (long-term outcomes and impacts)."""
@@ -119,12 +142,9 @@ class Context:
         return [link.effect is Effect.DECREASES for link in self.links]
 
     @cached_property
-    def indicators_by_node(self) -> dict[str, list[Indicator]]:
-        """The indicators that measure each node (nodes without any are absent)."""
-        found: dict[str, list[Indicator]] = {}
-        for indicator in self.model.indicators:
-            found.setdefault(indicator.measures, []).append(indicator)
-        return found
+    def measured(self) -> frozenset[str]:
+        """The ids of the nodes that some indicator measures."""
+        return frozenset(indicator.measures for indicator in self.model.indicators)
 
     @cached_property
     def _first_order(self) -> list[int]:

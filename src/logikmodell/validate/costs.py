@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from logikmodell.model.nodes import Resource
-from logikmodell.validate._context import Context
+from logikmodell.validate._context import Context, decimal_text
 from logikmodell.validate.findings import Severity
 from logikmodell.validate.registry import Hit, rule
 
@@ -18,10 +18,7 @@ __all__: list[str] = []
 
 def _percent(value: Fraction) -> str:
     """A share as a percentage for a message: ``62.5 %``, exact where it is short."""
-    percent = value * 100
-    if percent.denominator == 1:
-        return f"{percent.numerator} %"
-    return f"{float(percent):.4g} %"
+    return f"{decimal_text(value * 100)} %"
 
 
 def _shares(ctx: Context) -> dict[int, list[int]]:

@@ -93,31 +93,80 @@ def wrong_way(ctx: Context) -> dict[str, dict[str, int]]:
             if (positive[i] == positive[tails[k]]) == decreasing[k]:
                 deviating[k] = 1
                 heads_of_deviating.append(tails[k])
+    ctx.memo["deviating"] = deviating
     tracked = _goals_below(ctx, heads_of_deviating)
     result: dict[str, dict[str, int]] = {}
     if tracked:
-        masks: list[dict[int, int] | None] = [None] * len(ctx.kinds)
-        activity = NodeKind.ACTIVITY
-        for i in reversed(order):
-            mine: dict[int, int] = {i: _EVEN} if tracked[i] else {}
-            for k in out[i]:
-                theirs = masks[tails[k]]
-                if not theirs:
-                    continue
-                if deviating[k]:
-                    for goal, mask in theirs.items():
-                        mine[goal] = mine.get(goal, 0) | _FLIP[mask]
-                else:
-                    for goal, mask in theirs.items():
-                        mine[goal] = mine.get(goal, 0) | mask
-            if mine:
-                masks[i] = mine
-                if ctx.kinds[i] is activity:
-                    wrong = {ctx.id_list[goal]: mask for goal, mask in mine.items() if mask & _ODD}
-                    if wrong:
-                        result[ctx.id_list[i]] = wrong
+        _propagate(ctx, tracked, deviating, result)
     ctx.memo["wrong_way"] = result
     return result
+
+
+_Goals = set[int] | frozenset[int]
+
+
+def _union(parts: list[_Goals]) -> _Goals | None:
+    """The union of some sets of goals; a single set is shared, not copied."""
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return set().union(*parts)
+
+
+def _propagate(
+    ctx: Context, tracked: bytearray, deviating: bytearray, result: dict[str, dict[str, int]]
+) -> None:
+    """Carry, per node, the tracked goals it reaches by an even and by an odd path.
+
+    The sets are built once per node from its successors' sets (C-level unions) and
+    never changed afterwards, so a node with a single contributing successor shares
+    that successor's sets; a node's sets are dropped once its last predecessor has
+    read them.
+    """
+    order, out, tails, kinds, ids = ctx.order, ctx.acyclic_out, ctx.tails, ctx.kinds, ctx.id_list
+    # Only the nodes with a path to a tracked goal can carry anything: find them first,
+    # walking the links backwards, so that a model with few deviating links costs little.
+    above = bytearray(len(kinds))
+    stack = [i for i, flag in enumerate(tracked) if flag]
+    for i in stack:
+        above[i] = 1
+    cyclic, heads, into = ctx.cyclic if ctx.cycles else None, ctx.heads, ctx.into
+    while stack:
+        for k in into[stack.pop()]:
+            head = heads[k]
+            if not above[head] and (cyclic is None or not cyclic[head]):
+                above[head] = 1
+                stack.append(head)
+    waiting = [0] * len(kinds)
+    for i in order:
+        if above[i]:
+            for k in out[i]:
+                waiting[tails[k]] += 1
+    even_of: list[_Goals | None] = [None] * len(kinds)
+    odd_of: list[_Goals | None] = [None] * len(kinds)
+    activity = NodeKind.ACTIVITY
+    for i in reversed(order):
+        if not above[i]:
+            continue
+        evens: list[_Goals] = [frozenset((i,))] if tracked[i] else []
+        odds: list[_Goals] = []
+        for k in out[i]:
+            tail = tails[k]
+            even, odd = even_of[tail], odd_of[tail]
+            waiting[tail] -= 1
+            if not waiting[tail]:
+                even_of[tail] = odd_of[tail] = None
+            if deviating[k]:
+                even, odd = odd, even
+            if even:
+                evens.append(even)
+            if odd:
+                odds.append(odd)
+        even_of[i] = even = _union(evens)
+        odd_of[i] = odd = _union(odds)
+        if odd and kinds[i] is activity:
+            result[ids[i]] = {ids[goal]: BOTH if even and goal in even else AGAINST for goal in odd}
 
 
 def _goals_below(ctx: Context, starts: list[int]) -> bytearray:
@@ -141,24 +190,62 @@ def _goals_below(ctx: Context, starts: list[int]) -> bytearray:
     return tracked if any(tracked) else bytearray()
 
 
-def _pairs(ctx: Context, wanted: int) -> Iterator[tuple[str, str, int]]:
-    """(activity, goal, goal's sign) for the pairs whose mask is ``wanted``."""
+def _pairs(ctx: Context, wanted: int) -> Iterator[tuple[str, str, int, str]]:
+    """(activity, goal, goal's sign, a path against the goal) for pairs with mask ``wanted``."""
+    cache = ctx.memo.setdefault("odd_paths", {})
+    assert isinstance(cache, dict)
     for activity, goals in wrong_way(ctx).items():
         for goal, mask in goals.items():
             sign = ctx.signs[ctx.index[goal]]
-            if mask == wanted and sign is not None:
-                yield activity, goal, sign
+            if mask != wanted or sign is None:
+                continue
+            paths = cache.get(activity)
+            if paths is None:
+                paths = cache[activity] = _odd_paths(ctx, ctx.index[activity], goals)
+            steps = paths.get(ctx.index[goal], [])
+            yield activity, goal, sign, " → ".join(ctx.id_list[i] for i in steps)
+
+
+def _odd_paths(ctx: Context, start: int, goals: dict[str, int]) -> dict[int, list[int]]:
+    """One path from ``start`` to each of ``goals`` that passes an odd number of
+    deviating links (a path against the goal), found by a breadth-first search over
+    the states ``2 × node + parity`` that stops once every goal has one."""
+    deviating = ctx.memo["deviating"]
+    assert isinstance(deviating, bytearray)
+    out, tails = ctx.acyclic_out, ctx.tails
+    wanted = {2 * ctx.index[goal] + 1 for goal in goals}
+    parent: dict[int, int] = {2 * start: -1}
+    queue = [2 * start]
+    found: dict[int, list[int]] = {}
+    for state in queue:
+        parity = state & 1
+        for k in out[state >> 1]:
+            after = 2 * tails[k] + (parity ^ deviating[k])
+            if after in parent:
+                continue
+            parent[after] = state
+            queue.append(after)
+            if after in wanted:
+                path = []
+                step = after
+                while step >= 0:
+                    path.append(step >> 1)
+                    step = parent[step]
+                found[after >> 1] = path[::-1]
+                if len(found) == len(wanted):
+                    return found
+    return found
 
 
 @rule("LM202", Severity.ERROR, "activity pushes a goal against its direction")
 def _against(ctx: Context) -> Iterator[Hit]:
-    for activity, goal, sign in _pairs(ctx, AGAINST):
+    for activity, goal, sign, path in _pairs(ctx, AGAINST):
         yield Hit(
             message=(
                 f"The activity {ctx.name(activity)} makes the goal {ctx.name(goal)} "
-                f"{_word(-sign)} on every path between them, but the goal should "
-                f"{_word(sign)}: check the effects of the links on those paths, or the "
-                "goal's direction."
+                f"{_word(-sign)} on every path between them (e.g. {path}), but the goal "
+                f"should {_word(sign)}: check the effects of the links on those paths, or "
+                "the goal's direction."
             ),
             nodes=(activity, goal),
         )
@@ -166,13 +253,13 @@ def _against(ctx: Context) -> Iterator[Hit]:
 
 @rule("LM203", Severity.WARNING, "activity pushes a goal both ways")
 def _mixed(ctx: Context) -> Iterator[Hit]:
-    for activity, goal, sign in _pairs(ctx, BOTH):
+    for activity, goal, sign, path in _pairs(ctx, BOTH):
         yield Hit(
             message=(
                 f"The activity {ctx.name(activity)} makes the goal {ctx.name(goal)} "
-                f"{_word(sign)} along some paths and {_word(-sign)} along others: check "
-                "the effects of the links between them, or explain in a note why the "
-                "net effect is expected to go the goal's way."
+                f"{_word(sign)} along some paths and {_word(-sign)} along others (e.g. "
+                f"{path}): check the effects of the links between them, or explain in a "
+                "note why the net effect is expected to go the goal's way."
             ),
             nodes=(activity, goal),
         )

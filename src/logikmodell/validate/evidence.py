@@ -19,14 +19,9 @@ from logikmodell.validate._context import Context, kind_name
 from logikmodell.validate.findings import Severity
 from logikmodell.validate.registry import Hit, rule
 
-__all__ = ["is_causal", "reach_and_support"]
+__all__ = ["reach_and_support"]
 
 _SUPPORTING = (Evidence.RESEARCH, Evidence.PROVEN_EXPERIENCE)
-
-
-def is_causal(kind: NodeKind) -> bool:
-    """Whether a link into a node of this kind claims a cause: an outcome or impact."""
-    return kind.is_outcome
 
 
 def _causal(ctx: Context) -> list[bool]:
@@ -54,14 +49,24 @@ def _no_evidence(ctx: Context) -> Iterator[Hit]:
             )
 
 
+def _weak(ctx: Context) -> list[bool]:
+    """Whether link ``k`` is causal and not supported by research or proven experience."""
+    cached = ctx.memo.get("weak")
+    if cached is None:
+        causal = _causal(ctx)
+        ctx.memo["weak"] = cached = [
+            causal[k] and link.evidence not in _SUPPORTING for k, link in enumerate(ctx.links)
+        ]
+    return cached  # type: ignore[return-value]
+
+
 def reach_and_support(ctx: Context) -> tuple[bytearray, bytearray]:
     """Which nodes are reached from an activity, and which along a supported path.
 
     ``reached[i]`` and ``supported[i]`` are 1 or 0 for node ``i``. Nodes on a cycle,
     and paths through them, are left out.
     """
-    causal = _causal(ctx)
-    weak = [causal[k] and link.evidence not in _SUPPORTING for k, link in enumerate(ctx.links)]
+    weak = _weak(ctx)
     reached = bytearray(len(ctx.kinds))
     supported = bytearray(len(ctx.kinds))
     out, tails, kinds = ctx.acyclic_out, ctx.tails, ctx.kinds
@@ -80,18 +85,48 @@ def reach_and_support(ctx: Context) -> tuple[bytearray, bytearray]:
     return reached, supported
 
 
+def _frontier_link(ctx: Context, goal: int, reached: bytearray, supported: bytearray) -> int:
+    """A weak link from a supported node to an unsupported node with a path to ``goal``.
+
+    Every path from an activity to the goal leaves the supported nodes somewhere, by
+    a weak link; supporting that link would carry support one step closer. Found by
+    walking back from the goal over reached, unsupported nodes.
+    """
+    weak, heads, into, cyclic = _weak(ctx), ctx.heads, ctx.into, ctx.cyclic
+    seen = {goal}
+    queue = [goal]
+    for node in queue:
+        for k in into[node]:
+            head = heads[k]
+            if cyclic[head]:
+                continue
+            if supported[head] and weak[k]:
+                return k
+            if reached[head] and not supported[head] and head not in seen:
+                seen.add(head)
+                queue.append(head)
+    raise AssertionError("a reached, unsupported goal has a weak link above it")
+
+
+def _grade(ctx: Context, k: int) -> str:
+    evidence = ctx.links[k].evidence
+    return "gives no evidence" if evidence is None else f"is graded '{evidence.value}'"
+
+
 @rule("LM502", Severity.WARNING, "goal reached only through unsupported causal links")
 def _unsupported_goal(ctx: Context) -> Iterator[Hit]:
     reached, supported = reach_and_support(ctx)
     for i in ctx.goal_numbers():
         if reached[i] and not supported[i]:
             id = ctx.id_list[i]
-            node = ctx.node_list[i]
+            k = _frontier_link(ctx, i, reached, supported)
+            link = ctx.links[k]
             yield Hit(
                 message=(
-                    f"Every path from an activity to the {kind_name(node.kind)} "
+                    f"Every path from an activity to the {kind_name(ctx.kinds[i])} "
                     f"{ctx.name(id)} contains a causal link without evidence or graded "
-                    "'assumption': support at least one path with research or proven "
+                    f"'assumption' (e.g. the link {link.from_id} → {link.to_id} "
+                    f"{_grade(ctx, k)}): support at least one path with research or proven "
                     "experience (evidence and source), or say how the assumption will be "
                     "tested."
                 ),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from logikmodell.model.elements import Indicator
 from logikmodell.model.enums import Direction, NodeKind
 from logikmodell.model.nodes import Outcome
-from logikmodell.validate._context import Context, kind_name
+from logikmodell.validate._context import Context, decimal_text, kind_name
 from logikmodell.validate.findings import Severity
 from logikmodell.validate.registry import Hit, rule
 
@@ -16,16 +16,6 @@ __all__ = ["indicator_direction"]
 
 def _name(indicator: Indicator) -> str:
     return f"'{indicator.label}' ({indicator.id})"
-
-
-def _number(value: object) -> str:
-    from fractions import Fraction
-
-    if isinstance(value, Fraction):
-        if value.denominator == 1:
-            return str(value.numerator)
-        return f"{float(value):g}"
-    return str(value)
 
 
 def indicator_direction(ctx: Context, indicator: Indicator) -> Direction | None:
@@ -40,7 +30,7 @@ def indicator_direction(ctx: Context, indicator: Indicator) -> Direction | None:
 
 @rule("LM301", Severity.WARNING, "outcome or impact without an indicator")
 def _outcome_without_indicator(ctx: Context) -> Iterator[Hit]:
-    measured = ctx.indicators_by_node
+    measured = ctx.measured
     for node in ctx.nodes.values():
         if node.kind.is_outcome and node.id not in measured:
             yield Hit(
@@ -55,7 +45,7 @@ def _outcome_without_indicator(ctx: Context) -> Iterator[Hit]:
 
 @rule("LM302", Severity.INFO, "activity or output without a process measure")
 def _no_process_measure(ctx: Context) -> Iterator[Hit]:
-    measured = ctx.indicators_by_node
+    measured = ctx.measured
     for node in ctx.nodes.values():
         if node.kind in (NodeKind.ACTIVITY, NodeKind.OUTPUT) and node.id not in measured:
             yield Hit(
@@ -74,14 +64,14 @@ def _target_against_direction(ctx: Context) -> Iterator[Hit]:
         if direction is None or indicator.baseline is None or indicator.target is None:
             continue
         base, target = indicator.baseline.value, indicator.target.value
-        if (target - base) * direction.sign >= 0:
+        if target >= base if direction is Direction.INCREASE else target <= base:
             continue
         word = "below" if direction is Direction.INCREASE else "above"
         yield Hit(
             message=(
                 f"The indicator {_name(indicator)} of {ctx.name(indicator.measures)} should "
-                f"{direction.value}, but its target {_number(target)} lies {word} its "
-                f"baseline {_number(base)}: correct the target, the baseline or the direction."
+                f"{direction.value}, but its target {decimal_text(target)} lies {word} its "
+                f"baseline {decimal_text(base)}: correct the target, the baseline or the direction."
             ),
             nodes=(indicator.measures,),
         )

@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from logikmodell.errors import InvalidValueError
+from logikmodell.graph import LogicModel
 from logikmodell.validate._context import Context
-from logikmodell.validate.findings import Finding, Severity
+from logikmodell.validate.findings import Finding, Report, Severity
 
 __all__ = ["DOCS_PAGE", "Hit", "Rule", "RuleCheck", "get_rule", "rule", "rules", "select_rules"]
 
@@ -65,6 +66,10 @@ class Rule:
     def docs(self) -> str:
         """The rule's place in the documentation, e.g. ``docs/rules.md#lm101``."""
         return f"{DOCS_PAGE}#{self.code.lower()}"
+
+    def run(self, model: LogicModel) -> tuple[Finding, ...]:
+        """Run this rule alone on a model; its findings in report order."""
+        return Report(findings=self.findings(Context(model))).findings
 
     def findings(self, context: Context) -> list[Finding]:
         """Run the rule on a prepared model."""
@@ -155,8 +160,12 @@ def select_rules(
     rule, ``LM`` for all).
 
     Raises:
-        InvalidValueError: a code or prefix matches no rule.
+        InvalidValueError: a code or prefix matches no rule, or ``select`` names none.
     """
+    if select is not None:
+        select = list(select)
+        if not any(code.strip() for code in select):
+            raise InvalidValueError("select", "name at least one rule code or prefix")
     selected = _matches(select, "select") if select is not None else {r.code for r in rules()}
     if ignore is not None:
         selected -= _matches(ignore, "ignore")
