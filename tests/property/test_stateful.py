@@ -63,6 +63,21 @@ class EditedModel(RuleBasedStateMachine):
         assert first.ok == (first.counts["error"] == 0)
 
     @invariant()
+    def costs_are_conserved_or_refused(self) -> None:
+        refusing = lm.validate(self.model, select=["LM101", "LM601"])
+        try:
+            costs = lm.attribute_costs(self.model)
+        except lm.CostAttributionError as exc:
+            assert not refusing.ok
+            assert {f.code for f in exc.findings} <= {"LM101", "LM601"}
+            return
+        assert refusing.ok
+        kept = sum(costs.attributed[id].ore for id in costs.terminal)
+        left = sum(money.ore for money in costs.unallocated.values())
+        assert kept + left == costs.total.ore
+        assert sum(money.ore for money in costs.payers.values()) == costs.total.ore
+
+    @invariant()
     def the_diagram_is_deterministic(self) -> None:
         assert lm.to_dot(self.model).source == lm.to_dot(self.model).source
 
