@@ -12,10 +12,9 @@ from __future__ import annotations
 import json
 import random
 import sys
-import time
-from collections.abc import Callable
 
 import yaml
+from _timing import best
 
 import logikmodell as lm
 
@@ -57,15 +56,6 @@ def generate(nodes: int, seed: int = 1) -> dict[str, object]:
         "nodes": node_list,
         "links": links,
     }
-
-
-def best(run: Callable[[], object], repeats: int = 5) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -19,8 +19,8 @@ import functools
 import random
 import shutil
 import sys
-import time
-from collections.abc import Callable
+
+from _timing import best
 
 import logikmodell as lm
 from logikmodell.model import Indicator, Observation
@@ -96,15 +96,6 @@ def repr_yaml(data: dict[str, object]) -> str:
 def _build(model: lm.LogicModel, compact: bool | None) -> str:
     source: str = to_dot(model, compact=compact).source
     return source
-
-
-def best(run: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -13,11 +13,10 @@ Run: ``.venv/bin/python benchmarks/bench_returns.py``
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from fractions import Fraction
 
 import attrs
+from _timing import best
 
 from logikmodell.costs.returns import appraise
 from logikmodell.costs.sensitivity import monte_carlo, one_way
@@ -77,16 +76,6 @@ def ranged_example() -> LogicModel:
     return model
 
 
-def _best(repeats: int, run: Callable[[], object]) -> float:
-    """The best of ``repeats`` timings of ``run``, in seconds (a shared machine is noisy)."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> None:
     model = ranged_example()
     appraise(model)  # warm the unit registry
@@ -95,9 +84,9 @@ def main() -> None:
         for _ in range(SAMPLE):
             appraise(model)
 
-    baseline = _best(REPEATS, loop) * DRAWS / SAMPLE
-    simulation = _best(REPEATS, lambda: monte_carlo(model, DRAWS, seed=1))
-    table_time = _best(REPEATS, lambda: one_way(model))
+    baseline = best(loop, REPEATS) * DRAWS / SAMPLE
+    simulation = best(lambda: monte_carlo(model, DRAWS, seed=1), REPEATS)
+    table_time = best(lambda: one_way(model), REPEATS)
     result = monte_carlo(model, DRAWS, seed=1)
     rows = len(one_way(model).rows)
 
