@@ -14,10 +14,14 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from logikmodell import __version__
 from logikmodell.errors import LoadError, LogikmodellError
 from logikmodell.graph import LogicModel
+
+if TYPE_CHECKING:
+    from logikmodell.validate import Finding
 
 __all__ = [
     "EXIT_ERRORS",
@@ -100,19 +104,7 @@ def _cmd_costs(args: argparse.Namespace) -> int:
     try:
         costs = attribute_costs(model)
     except CostAttributionError as exc:
-        if args.format == "json":
-            findings = [finding.to_dict() for finding in exc.findings]
-            counts = {"error": len(findings), "warning": 0, "info": 0}
-            data = {"ok": False, "counts": counts, "findings": findings}
-            print(json.dumps(data, ensure_ascii=False, indent=2))
-        else:
-            for finding in exc.findings:
-                print(finding)
-        print(
-            f"{args.model}: costs refused: the model has a cycle or over-allocated shares",
-            file=sys.stderr,
-        )
-        return EXIT_ERRORS
+        return _refuse(exc.findings, args.model, args.format, "costs")
     if args.format == "json":
         print(json.dumps(costs.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -143,13 +135,11 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------- returns
-def _refused(model: LogicModel, path: str, output_format: str, command: str) -> bool:
-    """Print the findings and say so when the model has a cycle or over-allocated shares."""
-    from logikmodell.validate import validate
+def _refuse(findings: Sequence[Finding], path: str, output_format: str, command: str) -> int:
+    """Print the findings (LM101, LM601) for which a command refuses a model."""
+    from logikmodell.validate import Report
 
-    report = validate(model, select=["LM101", "LM601"])
-    if report.ok:
-        return False
+    report = Report(findings=findings)
     if output_format == "json":
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -159,17 +149,19 @@ def _refused(model: LogicModel, path: str, output_format: str, command: str) -> 
         f"{path}: {command} refused: the model has a cycle or over-allocated shares",
         file=sys.stderr,
     )
-    return True
+    return EXIT_ERRORS
 
 
 def _cmd_returns(args: argparse.Namespace) -> int:
     from logikmodell.costs.returns import AppraisalError, appraise
     from logikmodell.costs.returns_text import returns_text
     from logikmodell.costs.sensitivity import monte_carlo, one_way
+    from logikmodell.validate import validate
 
     model = _load(args.model)
-    if _refused(model, args.model, args.format, "returns"):
-        return EXIT_ERRORS
+    refusing = validate(model, select=["LM101", "LM601"])
+    if not refusing.ok:
+        return _refuse(refusing.findings, args.model, args.format, "returns")
     try:
         appraisal = appraise(model)
         sensitivity = one_way(model) if args.sensitivity else None
@@ -207,55 +199,55 @@ def _int(text: str) -> int:
 
 
 # ---------------------------------------------------------------------- demo
+def _write_json(path: Path, data: object) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from logikmodell.costs import attribute_costs
+    from logikmodell.costs.returns import appraise
+    from logikmodell.costs.returns_text import returns_text
+    from logikmodell.costs.table import cost_summary
     from logikmodell.examples import example_path, load_example
     from logikmodell.io import dump
+    from logikmodell.render import GraphvizNotFoundError, render
     from logikmodell.validate import validate
 
     out_dir = Path(args.dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     model = load_example()
-    target = out_dir / example_path().name
-    target.write_bytes(example_path().read_bytes())
-    dump(model, out_dir / (example_path().stem + ".json"))
-    dump(model, out_dir / (example_path().stem + ".toml"))
-    out = sys.stdout
-    print(summary(model), file=out)
-    from logikmodell.costs import attribute_costs
-    from logikmodell.costs.table import cost_summary
-
-    costs = attribute_costs(model)
-    costs_path = out_dir / "costs.json"
-    costs_path.write_text(
-        json.dumps(costs.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    print("\n" + cost_summary(model, costs), file=out)
-    print(f"\nWrote {target} (and .json, .toml)", file=out)
-    print(f"Wrote {costs_path}", file=out)
-    from logikmodell.render import GraphvizNotFoundError, render
-
     stem = out_dir / example_path().stem
-    print(f"Wrote {render(model, stem.with_suffix('.mmd'))}", file=out)
+    written = [stem.with_suffix(".yaml")]
+    written[0].write_bytes(example_path().read_bytes())
+    for suffix in (".json", ".toml"):
+        dump(model, stem.with_suffix(suffix))
+        written.append(stem.with_suffix(suffix))
+
+    report = validate(model)
+    costs = attribute_costs(model)
+    appraisal = appraise(model)
+    written.append(_write_json(out_dir / "validation.json", report.to_dict()))
+    written.append(_write_json(out_dir / "costs.json", costs.to_dict()))
+    written.append(_write_json(out_dir / "returns.json", appraisal.to_dict()))
+    written.append(render(model, stem.with_suffix(".mmd")))
+    diagram_note = ""
     try:
         for suffix in (".svg", ".png"):
-            print(f"Wrote {render(model, stem.with_suffix(suffix))}", file=out)
+            written.append(render(model, stem.with_suffix(suffix)))
     except GraphvizNotFoundError as exc:
-        print(f"Diagram: {exc}", file=out)
-    from logikmodell.costs.returns import appraise
-    from logikmodell.costs.returns_text import returns_text
+        diagram_note = f"Diagram: {exc}"
 
-    appraisal = appraise(model)
-    returns_path = out_dir / "returns.json"
-    returns_path.write_text(
-        json.dumps(appraisal.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    out = sys.stdout
+    print(summary(model), file=out)
+    print(f"\nValidation:\n{report.to_text()}", file=out)
+    print("\n" + cost_summary(model, costs), file=out)
     print("\n" + returns_text(model, appraisal), file=out)
-    print(f"\nWrote {returns_path}", file=out)
-    report = validate(model)
-    (out_dir / "validation.json").write_text(
-        json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    print(f"\nValidation ({out_dir / 'validation.json'}):\n{report.to_text()}", file=out)
+    print("", file=out)
+    for path in written:
+        print(f"Wrote {path}", file=out)
+    if diagram_note:
+        print(diagram_note, file=out)
     return EXIT_OK
 
 

@@ -132,7 +132,7 @@ def test_unreadable_model_exits_2_naming_the_path(tmp_path: Path) -> None:
 def test_demo_prints_and_writes_the_example_findings(tmp_path: Path) -> None:
     result = _run("demo", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert "Validation (" in result.stdout
+    assert "Validation:" in result.stdout
     assert "0 errors, 0 warnings" in result.stdout
     data = json.loads((tmp_path / "out" / "validation.json").read_text(encoding="utf-8"))
     assert data["ok"] is True
