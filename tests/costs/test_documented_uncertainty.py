@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 from logikmodell.costs.sensitivity import monte_carlo, one_way
@@ -12,6 +13,9 @@ _BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_returns.py"
 
 
 def _ranged_example() -> LogicModel:
+    # The benchmark builds the ranged example the docs quote; it imports its siblings.
+    if str(_BENCH.parent) not in sys.path:
+        sys.path.insert(0, str(_BENCH.parent))
     spec = importlib.util.spec_from_file_location("bench_returns", _BENCH)
     assert spec is not None
     assert spec.loader is not None
