@@ -24,8 +24,8 @@ from _timing import best
 
 import logikmodell as lm
 from logikmodell.model import Indicator, Observation
-from logikmodell.render import to_dot
-from logikmodell.render._backend import run_dot
+from logikmodell.rendering import to_dot
+from logikmodell.rendering._backend import run_dot
 
 KINDS = ["resource", "activity", "output", "short_term_outcome", "long_term_outcome", "impact"]
 WORDS = ["Närvaro", "Skolanknytning", "Föräldraskap", "Behörighet", "Hälsa", "Trygghet"]

@@ -1,7 +1,7 @@
 """``validate`` on generated layered models, against the networkx floor on the same graph.
 
 For models of 2 000, 20 000 and 100 000 nodes (six stages, about three links per
-node), prints the time of ``logikmodell.validate`` (every rule) and of the floor:
+node), prints the time of ``logikmodell.validation`` (every rule) and of the floor:
 building a ``networkx.DiGraph`` of the same nodes and links, ``topological_sort``,
 and one pass over the links. Both are measured in the same run, best of several
 repeats, and printed with their ratio, and the growth of each from one size to the

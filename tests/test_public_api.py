@@ -51,3 +51,14 @@ def test_strategies_import_first_in_a_fresh_interpreter() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "LogicModel"
+
+
+def test_functions_do_not_hide_their_packages() -> None:
+    import importlib
+
+    assert callable(logikmodell.validate)
+    assert callable(logikmodell.render)
+    for name in ("validation", "rendering", "costs", "io", "model", "testing"):
+        module = importlib.import_module(f"logikmodell.{name}")
+        assert module.__name__ == f"logikmodell.{name}"
+        assert not callable(module)

@@ -51,8 +51,8 @@ from logikmodell.model import (
     TargetGroup,
     Valuation,
 )
-from logikmodell.render import GraphvizNotFoundError, render, to_dot
-from logikmodell.validate import Finding, Report, Severity, ValidationFailed, validate
+from logikmodell.rendering import GraphvizNotFoundError, render, to_dot
+from logikmodell.validation import Finding, Report, Severity, ValidationFailed, validate
 
 __version__ = "0.1.0.dev0"
 

@@ -21,7 +21,7 @@ from logikmodell.errors import LoadError, LogikmodellError
 from logikmodell.graph import LogicModel
 
 if TYPE_CHECKING:
-    from logikmodell.validate import Finding
+    from logikmodell.validation import Finding
 
 __all__ = [
     "EXIT_ERRORS",
@@ -75,7 +75,7 @@ def _codes(values: Sequence[str] | None) -> list[str] | None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from logikmodell.validate import Severity, validate
+    from logikmodell.validation import Severity, validate
 
     model = _load(args.model)
     report = validate(model, select=_codes(args.select), ignore=_codes(args.ignore))
@@ -114,12 +114,12 @@ def _cmd_costs(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------- render
 def _cmd_render(args: argparse.Namespace) -> int:
-    from logikmodell.render import render
+    from logikmodell.rendering import render
 
     model = _load(args.model)
     findings = None
     if args.findings:
-        from logikmodell.validate import validate
+        from logikmodell.validation import validate
 
         findings = validate(model)
     written = render(
@@ -137,7 +137,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- returns
 def _refuse(findings: Sequence[Finding], path: str, output_format: str, command: str) -> int:
     """Print the findings (LM101, LM601) for which a command refuses a model."""
-    from logikmodell.validate import Report
+    from logikmodell.validation import Report
 
     report = Report(findings=findings)
     if output_format == "json":
@@ -156,7 +156,7 @@ def _cmd_returns(args: argparse.Namespace) -> int:
     from logikmodell.costs.returns import AppraisalError, appraise
     from logikmodell.costs.returns_text import returns_text
     from logikmodell.costs.sensitivity import monte_carlo, one_way
-    from logikmodell.validate import validate
+    from logikmodell.validation import validate
 
     model = _load(args.model)
     refusing = validate(model, select=["LM101", "LM601"])
@@ -211,8 +211,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from logikmodell.costs.table import cost_summary
     from logikmodell.examples import example_path, load_example
     from logikmodell.io import dump
-    from logikmodell.render import GraphvizNotFoundError, render
-    from logikmodell.validate import validate
+    from logikmodell.rendering import GraphvizNotFoundError, render
+    from logikmodell.validation import validate
 
     out_dir = Path(args.dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -567,7 +567,7 @@ class LogicModel:
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
         """Show the diagram as SVG in Jupyter; only text where Graphviz is missing."""
-        from logikmodell.render import to_svg
+        from logikmodell.rendering import to_svg
 
         try:
             return {"image/svg+xml": to_svg(self), "text/plain": repr(self)}

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 
 from logikmodell.graph import LogicModel
-from logikmodell.render import to_dot, to_mermaid
-from logikmodell.render._backend import run_dot
-from logikmodell.render._text import clean
+from logikmodell.rendering import to_dot, to_mermaid
+from logikmodell.rendering._backend import run_dot
+from logikmodell.rendering._text import clean
 from logikmodell.testing.strategies import logic_models
 
 

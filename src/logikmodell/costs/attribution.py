@@ -41,7 +41,7 @@ from logikmodell.model.quantity import Quantity
 
 if TYPE_CHECKING:
     from logikmodell.graph import LogicModel
-    from logikmodell.validate import Finding
+    from logikmodell.validation import Finding
 
 __all__ = ["UNASSIGNED", "CostAttribution", "CostAttributionError", "attribute_costs"]
 
@@ -757,7 +757,7 @@ def _result(
 
 def _refusal(model: LogicModel) -> CostAttributionError:
     """The error for a model the flow cannot run on, carrying validation's findings."""
-    from logikmodell.validate import validate
+    from logikmodell.validation import validate
 
     report = validate(model, select=["LM101", "LM601"])
     return CostAttributionError(report.errors)

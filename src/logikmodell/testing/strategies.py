@@ -3,7 +3,7 @@
 Every model :func:`logic_models` generates loads without error: ids are unique,
 references resolve, units reduce to the currency, and every number can be written
 to YAML, JSON and TOML and read back exactly. Models need not be *valid* in the
-sense of :func:`logikmodell.validate` (they may have cycles, backward links or
+sense of :func:`logikmodell.validation` (they may have cycles, backward links or
 missing indicators), which is what a validator's tests want.
 
 Example:

@@ -7,9 +7,9 @@ Example:
     True
 """
 
-from logikmodell.validate.engine import validate
-from logikmodell.validate.findings import Finding, Report, Severity, ValidationFailed
-from logikmodell.validate.registry import Hit, Rule, get_rule, rules, select_rules
+from logikmodell.validation.engine import validate
+from logikmodell.validation.findings import Finding, Report, Severity, ValidationFailed
+from logikmodell.validation.registry import Hit, Rule, get_rule, rules, select_rules
 
 __all__ = [
     "Finding",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from logikmodell.model.enums import NodeKind
-from logikmodell.validate._context import Context, kind_name
-from logikmodell.validate.findings import Severity
-from logikmodell.validate.registry import Hit, rule
+from logikmodell.validation._context import Context, kind_name
+from logikmodell.validation.findings import Severity
+from logikmodell.validation.registry import Hit, rule
 
 __all__ = ["chain_order_problem"]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import logikmodell as lm
-from logikmodell.validate import Rule, rules
+from logikmodell.validation import Rule, rules
 
 _PAGE = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 _SECTION = re.compile(r"^## (LM\d{3})\n(.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)

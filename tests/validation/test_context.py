@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from validate_helpers import model
 
-from logikmodell.validate._context import Context, decimal_text
+from logikmodell.validation._context import Context, decimal_text
 
 
 def test_decimal_text_is_exact_where_the_decimals_end() -> None:

@@ -8,7 +8,7 @@ import pytest
 from render_helpers import small_model
 
 import logikmodell as lm
-from logikmodell.render import GraphvizNotFoundError, find_dot, render, to_svg
+from logikmodell.rendering import GraphvizNotFoundError, find_dot, render, to_svg
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import pytest
 from render_helpers import HOSTILE, hostile_model, small_model
 
 from logikmodell.examples import load_example
-from logikmodell.render import to_mermaid
-from logikmodell.render.mermaid import mermaid_text
+from logikmodell.rendering import to_mermaid
+from logikmodell.rendering.mermaid import mermaid_text
 
 GOLDEN = Path(__file__).parent.parent / "golden"
 _NODE = re.compile(r'^    (n\d+)\["(.*)"\]$')

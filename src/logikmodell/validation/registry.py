@@ -1,6 +1,6 @@
 """The rule registry: every rule with its stable code, severity, title and check.
 
-A rule is a function of a prepared model (:class:`~logikmodell.validate._context.Context`)
+A rule is a function of a prepared model (:class:`~logikmodell.validation._context.Context`)
 that yields :class:`Hit` records; the registry turns them into findings carrying the
 rule's code and severity. Rules register themselves with :func:`rule` when their
 module is imported; :func:`rules` imports every rule module first.
@@ -15,8 +15,8 @@ import attrs
 
 from logikmodell.errors import InvalidValueError
 from logikmodell.graph import LogicModel
-from logikmodell.validate._context import Context
-from logikmodell.validate.findings import Finding, Report, Severity
+from logikmodell.validation._context import Context
+from logikmodell.validation.findings import Finding, Report, Severity
 
 __all__ = ["DOCS_PAGE", "Hit", "Rule", "RuleCheck", "get_rule", "rule", "rules", "select_rules"]
 
@@ -109,7 +109,7 @@ def _load() -> None:
     global _loaded
     if not _loaded:
         for name in _RULE_MODULES:
-            importlib.import_module(f"logikmodell.validate.{name}")
+            importlib.import_module(f"logikmodell.validation.{name}")
         _loaded = True
 
 

@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 from logikmodell.graph import LogicModel
 from logikmodell.model.enums import Effect, Evidence, NodeKind
 from logikmodell.model.nodes import Node
-from logikmodell.render._content import LABEL_WIDTH, heading, node_rows, shown
-from logikmodell.render._findings import FindingLike, FindingsLike, Mark, Marks, mark
-from logikmodell.render._text import clean, html_text, wrap
-from logikmodell.render._view import Edge, View, build_view
-from logikmodell.render.labels import Lang, check_lang, evidence_name, stage_name, word
+from logikmodell.rendering._content import LABEL_WIDTH, heading, node_rows, shown
+from logikmodell.rendering._findings import FindingLike, FindingsLike, Mark, Marks, mark
+from logikmodell.rendering._text import clean, html_text, wrap
+from logikmodell.rendering._view import Edge, View, build_view
+from logikmodell.rendering.labels import Lang, check_lang, evidence_name, stage_name, word
 
 if TYPE_CHECKING:
     import graphviz

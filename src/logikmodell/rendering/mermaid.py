@@ -13,11 +13,11 @@ from collections.abc import Iterable
 
 from logikmodell.graph import LogicModel
 from logikmodell.model.enums import Effect, Evidence, NodeKind
-from logikmodell.render._content import LABEL_WIDTH, heading, node_rows
-from logikmodell.render._text import clean, wrap
-from logikmodell.render._view import build_view
-from logikmodell.render.dot import STYLE
-from logikmodell.render.labels import check_lang, stage_name
+from logikmodell.rendering._content import LABEL_WIDTH, heading, node_rows
+from logikmodell.rendering._text import clean, wrap
+from logikmodell.rendering._view import build_view
+from logikmodell.rendering.dot import STYLE
+from logikmodell.rendering.labels import check_lang, stage_name
 
 __all__ = ["mermaid_text", "to_mermaid"]
 
@@ -68,7 +68,7 @@ def to_mermaid(
         model: the model to draw.
         lang: ``"sv"`` (default) or ``"en"``.
         goal: draw only this node and the nodes with a path to it.
-        compact: as for :func:`logikmodell.render.to_dot`.
+        compact: as for :func:`logikmodell.rendering.to_dot`.
 
     Raises:
         InvalidValueError: an unknown ``lang``, or ``goal`` is a need.

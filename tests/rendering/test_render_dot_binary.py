@@ -11,8 +11,8 @@ from render_helpers import HOSTILE, hostile_model, small_model, svg_node_boxes, 
 
 from logikmodell.examples import load_example
 from logikmodell.model import NodeKind
-from logikmodell.render import RenderError, render, to_dot, to_svg
-from logikmodell.render._backend import run_dot
+from logikmodell.rendering import RenderError, render, to_dot, to_svg
+from logikmodell.rendering._backend import run_dot
 
 pytestmark = pytest.mark.needs_dot
 

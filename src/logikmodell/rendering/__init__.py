@@ -18,7 +18,7 @@ from os import PathLike
 from pathlib import Path
 
 from logikmodell.graph import LogicModel
-from logikmodell.render._backend import (
+from logikmodell.rendering._backend import (
     FORMATS,
     GraphvizNotFoundError,
     GraphvizWarning,
@@ -26,10 +26,10 @@ from logikmodell.render._backend import (
     find_dot,
     run_dot,
 )
-from logikmodell.render._findings import FindingLike, FindingsLike
-from logikmodell.render._view import COMPACT_THRESHOLD
-from logikmodell.render.dot import to_dot
-from logikmodell.render.mermaid import to_mermaid
+from logikmodell.rendering._findings import FindingLike, FindingsLike
+from logikmodell.rendering._view import COMPACT_THRESHOLD
+from logikmodell.rendering.dot import to_dot
+from logikmodell.rendering.mermaid import to_mermaid
 
 __all__ = [
     "COMPACT_THRESHOLD",

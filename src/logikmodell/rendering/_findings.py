@@ -19,7 +19,7 @@ _ORDER = {"info": 1, "warning": 2, "error": 3}
 
 
 class FindingLike(Protocol):
-    """What the diagram needs of a finding (``logikmodell.validate.Finding`` has it)."""
+    """What the diagram needs of a finding (``logikmodell.validation.Finding`` has it)."""
 
     @property
     def code(self) -> str:
@@ -44,7 +44,7 @@ class FindingLike(Protocol):
 
 @runtime_checkable
 class FindingsLike(Protocol):
-    """A report that holds findings (``logikmodell.validate.Report`` has it)."""
+    """A report that holds findings (``logikmodell.validation.Report`` has it)."""
 
     @property
     def findings(self) -> Sequence[FindingLike]:

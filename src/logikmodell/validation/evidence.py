@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from logikmodell.model.enums import Evidence, NodeKind
-from logikmodell.validate._context import Context, kind_name
-from logikmodell.validate.findings import Severity
-from logikmodell.validate.registry import Hit, rule
+from logikmodell.validation._context import Context, kind_name
+from logikmodell.validation.findings import Severity
+from logikmodell.validation.registry import Hit, rule
 
 __all__ = ["reach_and_support"]
 

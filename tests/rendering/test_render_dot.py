@@ -12,8 +12,8 @@ from render_helpers import HOSTILE, hostile_model, small_model
 
 import logikmodell as lm
 from logikmodell.examples import load_example
-from logikmodell.render import to_dot
-from logikmodell.render._text import html_text
+from logikmodell.rendering import to_dot
+from logikmodell.rendering._text import html_text
 
 GOLDEN = Path(__file__).parent.parent / "golden"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from logikmodell.model.elements import Risk
-from logikmodell.validate._context import Context
-from logikmodell.validate.findings import Severity
-from logikmodell.validate.registry import Hit, rule
+from logikmodell.validation._context import Context
+from logikmodell.validation.findings import Severity
+from logikmodell.validation.registry import Hit, rule
 
 __all__ = ["SERIOUS_RISK_SCORE"]
 

@@ -14,9 +14,9 @@ from logikmodell.errors import LogikmodellError
 from logikmodell.graph import LogicModel
 from logikmodell.model.enums import Direction
 from logikmodell.model.nodes import Node, Outcome, Output, Resource
-from logikmodell.render._text import clean, wrap
-from logikmodell.render._view import View
-from logikmodell.render.labels import Lang, format_money, format_number, format_quantity, word
+from logikmodell.rendering._text import clean, wrap
+from logikmodell.rendering._view import View
+from logikmodell.rendering.labels import Lang, format_money, format_number, format_quantity, word
 
 if TYPE_CHECKING:
     from logikmodell.model.elements import Indicator

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from logikmodell.model.elements import Indicator
 from logikmodell.model.enums import Direction, NodeKind
 from logikmodell.model.nodes import Outcome
-from logikmodell.validate._context import Context, decimal_text, kind_name
-from logikmodell.validate.findings import Severity
-from logikmodell.validate.registry import Hit, rule
+from logikmodell.validation._context import Context, decimal_text, kind_name
+from logikmodell.validation.findings import Severity
+from logikmodell.validation.registry import Hit, rule
 
 __all__ = ["indicator_direction"]
 

@@ -8,7 +8,7 @@ import pytest
 from validate_helpers import model
 
 import logikmodell as lm
-from logikmodell.validate import Finding, Report, Severity, ValidationFailed
+from logikmodell.validation import Finding, Report, Severity, ValidationFailed
 
 
 def _f(code: str, severity: str, *nodes: str) -> Finding:
@@ -144,7 +144,7 @@ def test_example_is_free_of_errors() -> None:
 
 
 def test_the_rule_catalogue_is_complete_and_each_rule_runs_alone() -> None:
-    from logikmodell.validate import get_rule, rules
+    from logikmodell.validation import get_rule, rules
 
     catalogue = rules()
     assert [r.code for r in catalogue] == sorted(r.code for r in catalogue)

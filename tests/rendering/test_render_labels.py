@@ -10,9 +10,9 @@ from render_helpers import small_model
 import logikmodell as lm
 from logikmodell.examples import load_example
 from logikmodell.model import NodeKind
-from logikmodell.render._view import build_view
-from logikmodell.render.dot import to_dot
-from logikmodell.render.labels import (
+from logikmodell.rendering._view import build_view
+from logikmodell.rendering.dot import to_dot
+from logikmodell.rendering.labels import (
     check_lang,
     evidence_name,
     format_money,

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from logikmodell.model.nodes import Resource
-from logikmodell.validate._context import Context, decimal_text
-from logikmodell.validate.findings import Severity
-from logikmodell.validate.registry import Hit, rule
+from logikmodell.validation._context import Context, decimal_text
+from logikmodell.validation.findings import Severity
+from logikmodell.validation.registry import Hit, rule
 
 __all__: list[str] = []
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from logikmodell.graph import LogicModel
-from logikmodell.validate._context import Context
-from logikmodell.validate.findings import Finding, Report
-from logikmodell.validate.registry import select_rules
+from logikmodell.validation._context import Context
+from logikmodell.validation.findings import Finding, Report
+from logikmodell.validation.registry import select_rules
 
 __all__ = ["validate"]
 
