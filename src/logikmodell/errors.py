@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from logikmodell._text import with_article
+
 __all__ = [
     "DuplicateIdError",
     "InvalidValueError",
@@ -66,12 +68,8 @@ class DuplicateIdError(LogikmodellError, ValueError):
         self.second = second
 
     def __str__(self) -> str:
-        first, second = _a(self.first), _a(self.second)
+        first, second = with_article(self.first), with_article(self.second)
         return f"duplicate id {self.id!r}: already used by {first}, again by {second}"
-
-
-def _a(noun: str) -> str:
-    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
 class UnitError(LogikmodellError, ValueError):

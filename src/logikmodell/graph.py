@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 import networkx as nx
 
+from logikmodell._text import with_article
 from logikmodell.errors import (
     DuplicateIdError,
     InvalidValueError,
@@ -16,7 +17,6 @@ from logikmodell.errors import (
     Problem,
     UnitError,
     UnknownIdError,
-    _a,
 )
 from logikmodell.model.elements import Actor, Economics, Indicator, Link, Period, Risk, TargetGroup
 from logikmodell.model.enums import NodeKind
@@ -195,7 +195,8 @@ class LogicModel:
                     raise UnknownIdError(need, "need", f"addresses[{index}]")
                 if not isinstance(target, Need):
                     raise InvalidValueError(
-                        f"addresses[{index}]", f"{need!r} is {_a(target.kind.value)}, not a need"
+                        f"addresses[{index}]",
+                        f"{need!r} is {with_article(target.kind.value)}, not a need",
                     )
 
     def _require_actor(self, id: str, field: str) -> None:

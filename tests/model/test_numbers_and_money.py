@@ -6,6 +6,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from logikmodell import Money, Quantity
 from logikmodell.model import allocate
@@ -102,3 +104,37 @@ def test_money() -> None:
     assert str(Money(1240000)) == "1 240 000 SEK"
     with pytest.raises(ValueError, match="cannot combine SEK and EUR"):
         Money(1) + Money(1, "EUR")
+
+
+def test_format_ore() -> None:
+    from logikmodell.model.money import format_ore
+
+    assert format_ore(124000001) == "1240000.01"
+    assert format_ore(124000001, group=True) == "1 240 000.01"
+    assert format_ore(-5) == "-0.05"
+    assert format_ore(-123456, group=True, minus="−") == "−1 234.56"
+    assert format_ore(0) == "0.00"
+
+
+def _allocate_by_fractions(total: int, weights: list[Fraction]) -> list[int]:
+    """The definition: floors of the exact shares, then the largest remainders."""
+    whole = sum(weights, Fraction(0))
+    exact = [abs(total) * w / whole for w in weights]
+    parts = [e.numerator // e.denominator for e in exact]
+    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - parts[i]), i))
+    for i in order[: abs(total) - sum(parts)]:
+        parts[i] += 1
+    return [p if total >= 0 else -p for p in parts]
+
+
+@given(
+    st.integers(-(10**12), 10**12),
+    st.lists(st.fractions(min_value=0, max_value=10, max_denominator=1000), min_size=1, max_size=8),
+)
+def test_allocate_is_the_largest_remainder_method(total: int, weights: list[Fraction]) -> None:
+    parts = allocate(total, weights)
+    if sum(weights) == 0:
+        assert parts == [0] * len(weights)
+        return
+    assert parts == _allocate_by_fractions(total, weights)
+    assert sum(parts) == total

@@ -35,7 +35,7 @@ import attrs
 from logikmodell.costs.resources import resource_cost, resource_cost_by_year
 from logikmodell.errors import LogikmodellError
 from logikmodell.model.enums import NodeKind
-from logikmodell.model.money import Money, round_half_away
+from logikmodell.model.money import Money, format_ore, round_half_away
 from logikmodell.model.nodes import Node, Outcome, Output, Resource
 from logikmodell.model.quantity import Quantity
 
@@ -90,7 +90,7 @@ class _MoneyView(Mapping[K, Money]):
         return len(self._ore)
 
     def __repr__(self) -> str:
-        items = ", ".join(f"{key!r}: {_format_ore(ore)}" for key, ore in self._ore.items())
+        items = ", ".join(f"{key!r}: {format_ore(ore)}" for key, ore in self._ore.items())
         return f"{{{items}}}"
 
 
@@ -200,11 +200,6 @@ class _FlowsView(Mapping[tuple[str, str], Money]):
         return repr(dict(self))
 
 
-def _format_ore(ore: int) -> str:
-    sign = "-" if ore < 0 else ""
-    return f"{sign}{abs(ore) // 100}.{abs(ore) % 100:02d}"
-
-
 # ---------------------------------------------------------------------- result
 @attrs.frozen(kw_only=True)
 class CostAttribution:
@@ -275,13 +270,13 @@ class CostAttribution:
         for id, ore in attributed.items():
             if counts is not None:
                 count = counts.get(id)
-                unit = None if count is None else _format_ore(round_half_away(ore / count))
+                unit = None if count is None else format_ore(round_half_away(ore / count))
             else:
                 money = self.per_unit[id]
                 unit = None if money is None else money.format()
             nodes[id] = {
-                "attributed": _format_ore(ore),
-                "upstream": _format_ore(upstream[id]),
+                "attributed": format_ore(ore),
+                "upstream": format_ore(upstream[id]),
                 "per_unit": unit,
             }
         return {

@@ -28,7 +28,7 @@ from logikmodell.costs.resources import resource_cost_by_year
 from logikmodell.errors import LogikmodellError
 from logikmodell.graph import LogicModel
 from logikmodell.model.elements import Economics
-from logikmodell.model.money import round_half_away
+from logikmodell.model.money import format_ore, round_half_away
 from logikmodell.model.nodes import Outcome, Resource
 
 __all__ = [
@@ -158,7 +158,7 @@ class Appraisal:
             for key, total in currency_total.items()
         }
         actors = {
-            actor: {key: _ore_text(columns[key][index]) for key in currency_total}
+            actor: {key: format_ore(columns[key][index]) for key in currency_total}
             for index, actor in enumerate(self.actors)
         }
         benefits = round_conserving(
@@ -168,7 +168,7 @@ class Appraisal:
             {
                 "year": row.year,
                 "costs": format_money(row.costs),
-                "benefits": _ore_text(benefit),
+                "benefits": format_ore(benefit),
                 "discount_factor": float(row.discount_factor),
             }
             for row, benefit in zip(self.years, benefits, strict=True)
@@ -191,14 +191,9 @@ class Appraisal:
 
 
 # ---------------------------------------------------------------------- money text
-def _ore_text(ore: int) -> str:
-    sign = "-" if ore < 0 else ""
-    return f"{sign}{abs(ore) // 100}.{abs(ore) % 100:02d}"
-
-
 def format_money(amount: Fraction) -> str:
     """Two decimals, rounded half away from zero: ``"1240000.00"``."""
-    return _ore_text(round_half_away(amount * 100))
+    return format_ore(round_half_away(amount * 100))
 
 
 def round_conserving(values: Sequence[Fraction], total: Fraction | None = None) -> list[int]:

@@ -8,7 +8,7 @@ from logikmodell.costs.returns import UNASSIGNED, Appraisal, round_conserving
 from logikmodell.costs.sensitivity import MonteCarlo, Sensitivity
 from logikmodell.graph import LogicModel
 from logikmodell.model._numbers import format_decimal
-from logikmodell.model.money import round_half_away
+from logikmodell.model.money import format_ore, round_half_away
 from logikmodell.model.nodes import Outcome
 
 __all__ = ["returns_text"]
@@ -17,9 +17,7 @@ _LABEL_WIDTH = 40
 
 
 def _ore(ore: int) -> str:
-    sign = "−" if ore < 0 else ""
-    whole = f"{abs(ore) // 100:,}".replace(",", " ")
-    return f"{sign}{whole}.{abs(ore) % 100:02d}"
+    return format_ore(ore, group=True, minus="−")
 
 
 def _money(amount: Fraction | float) -> str:

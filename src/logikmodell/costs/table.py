@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from logikmodell.model.enums import NodeKind
-from logikmodell.model.money import Money
+from logikmodell.model.money import Money, format_ore
 from logikmodell.model.nodes import Outcome, Output
 
 if TYPE_CHECKING:
@@ -26,10 +26,7 @@ _STAGE_TITLES = {
 
 def format_amount(money: Money) -> str:
     """Two decimals, half away from zero, thousands grouped by spaces: ``1 240 000.00``."""
-    ore = money.ore
-    sign = "-" if ore < 0 else ""
-    whole = f"{abs(ore) // 100:,}".replace(",", " ")
-    return f"{sign}{whole}.{abs(ore) % 100:02d}"
+    return format_ore(money.ore, group=True)
 
 
 def _rows(rows: list[tuple[str, ...]], indent: str = "  ", left: int = 1) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Self
@@ -10,7 +11,7 @@ import attrs
 
 from logikmodell.model._numbers import format_decimal, to_fraction
 
-__all__ = ["Money", "allocate", "round_half_away"]
+__all__ = ["Money", "allocate", "format_ore", "round_half_away"]
 
 
 def round_half_away(value: Fraction) -> int:
@@ -21,6 +22,19 @@ def round_half_away(value: Fraction) -> int:
     if 2 * rest >= magnitude.denominator:
         whole += 1
     return sign * whole
+
+
+def format_ore(ore: int, *, group: bool = False, minus: str = "-") -> str:
+    """An amount in öre as text with two decimals: ``"1240000.00"``.
+
+    Args:
+        ore: the amount in hundredths.
+        group: separate thousands with spaces (``"1 240 000.00"``).
+        minus: the sign for negative amounts (``"−"`` for text meant for print).
+    """
+    whole = abs(ore) // 100
+    whole_text = f"{whole:,}".replace(",", " ") if group else str(whole)
+    return f"{minus if ore < 0 else ''}{whole_text}.{abs(ore) % 100:02d}"
 
 
 def allocate(total: int, weights: Sequence[Fraction | int]) -> list[int]:
@@ -43,22 +57,24 @@ def allocate(total: int, weights: Sequence[Fraction | int]) -> list[int]:
         >>> allocate(100, [1, 1, 1])
         [34, 33, 33]
     """
-    weight_sum = sum(weights, Fraction(0))
+    # On a common denominator the weights are integers, and so is all that follows.
+    denominator = math.lcm(*(Fraction(w).denominator for w in weights)) if weights else 1
+    scaled = [int(Fraction(w) * denominator) for w in weights]
+    weight_sum = sum(scaled)
     if weight_sum == 0 or total == 0:
         return [0] * len(weights)
-    if any(w < 0 for w in weights):
+    if any(w < 0 for w in scaled):
         raise ValueError("weights must be non-negative")
     sign = -1 if total < 0 else 1
     magnitude = abs(total)
     parts: list[int] = []
-    remainders: list[tuple[Fraction, int]] = []
-    for index, weight in enumerate(weights):
-        exact = magnitude * Fraction(weight) / weight_sum
-        floor = exact.numerator // exact.denominator
+    remainders: list[tuple[int, int]] = []
+    for index, weight in enumerate(scaled):
+        floor, remainder = divmod(magnitude * weight, weight_sum)
         parts.append(floor)
-        remainders.append((exact - floor, index))
+        remainders.append((-remainder, index))
     left = magnitude - sum(parts)
-    remainders.sort(key=lambda item: (-item[0], item[1]))
+    remainders.sort()  # largest remainder first, ties to the earlier part
     for _, index in remainders[:left]:
         parts[index] += 1
     return [sign * p for p in parts]
@@ -102,9 +118,7 @@ class Money:
 
     def format(self) -> str:
         """Two decimals, rounded half away from zero, no grouping: ``"1240000.00"``."""
-        ore = self.ore
-        sign = "-" if ore < 0 else ""
-        return f"{sign}{abs(ore) // 100}.{abs(ore) % 100:02d}"
+        return format_ore(self.ore)
 
     def _same(self, other: Money) -> None:
         if other.currency != self.currency:

@@ -13,6 +13,7 @@ import decimal
 from fractions import Fraction
 from functools import cached_property
 
+from logikmodell._text import with_article
 from logikmodell.graph import LogicModel
 from logikmodell.model.elements import Link
 from logikmodell.model.enums import Effect, NodeKind
@@ -34,9 +35,7 @@ _KIND_NAMES = {
 def kind_name(kind: NodeKind, *, article: bool = False) -> str:
     """A kind in words for a message: ``short-term outcome`` (``an output`` with article)."""
     name = _KIND_NAMES[kind]
-    if not article:
-        return name
-    return ("an " if name[0] in "aeiou" else "a ") + name
+    return with_article(name) if article else name
 
 
 def decimal_text(value: Fraction) -> str:
