@@ -35,6 +35,7 @@ from logikmodell.model import (
     Economics,
     Effect,
     Evidence,
+    FrozenDict,
     Indicator,
     Link,
     ModelInfo,
@@ -268,8 +269,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Quantity, _quantity)
     conv.register_structure_hook(dt.date, _date)
     for tp, hook in (
-        (dict[str, object], _metadata),
-        (dict[int, Fraction] | None, _schedule),
+        (FrozenDict[str, object], _metadata),
+        (FrozenDict[int, Fraction] | None, _schedule),
         (Fraction | tuple[RateBand, ...], _rate),
     ):
         conv.register_structure_hook_func(functools.partial(operator.eq, tp), hook)
@@ -306,7 +307,7 @@ def unstructure_value(value: object) -> object:
         return value.value
     if isinstance(value, tuple | list):
         return [unstructure_value(item) for item in value]
-    if isinstance(value, dict):
+    if isinstance(value, FrozenDict | dict):
         return {key: unstructure_value(item) for key, item in value.items()}
     return value
 
