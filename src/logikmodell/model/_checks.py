@@ -14,9 +14,9 @@ from typing import Any, TypeVar
 import attrs
 
 from logikmodell.errors import InvalidValueError
-from logikmodell.model._numbers import MAX_MAGNITUDE, describe, is_float_exact, to_fraction
 from logikmodell.model.enums import Direction, Effect, Evidence
 from logikmodell.model.frozen import FrozenDict, FrozenList
+from logikmodell.numbers import MAX_MAGNITUDE, describe, is_float_exact, to_fraction
 
 __all__ = [
     "EMPTY_METADATA",

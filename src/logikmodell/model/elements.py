@@ -28,9 +28,9 @@ from logikmodell.model._checks import (
     to_effect,
     to_evidence,
 )
-from logikmodell.model._numbers import to_fraction
 from logikmodell.model.enums import Direction, Effect, Evidence
 from logikmodell.model.frozen import FrozenDict
+from logikmodell.numbers import to_fraction
 
 __all__ = [
     "Actor",
