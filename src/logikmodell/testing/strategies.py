@@ -17,7 +17,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
 import attrs
@@ -359,7 +359,7 @@ _JSON_LEAVES = (
 )
 
 
-def _sorted_frozen(items: dict[str, object]) -> FrozenDict[str, object]:
+def _sorted_frozen(items: Mapping[str, object]) -> FrozenDict[str, object]:
     return FrozenDict(sorted(items.items()))
 
 
