@@ -52,7 +52,13 @@ from logikmodell.model import (
 )
 from logikmodell.numbers import to_fraction
 
-__all__ = ["converter", "problems_of", "structure_node", "unstructure_value"]
+__all__ = [
+    "converter",
+    "file_key",
+    "problems_of",
+    "structure_node",
+    "unstructure_value",
+]
 
 _NODE_CLASSES = [node_class(kind) for kind in NodeKind]
 _VALUE_CLASSES: list[type[Any]] = [
@@ -71,7 +77,13 @@ _VALUE_CLASSES: list[type[Any]] = [
 ]
 # Keys that are written even when they hold their default value.
 _ALWAYS = {ModelInfo: {"currency", "economics"}, Economics: {"discount_rate", "horizon_years"}}
-_RENAME = {Link: {"from_id": "from", "to_id": "to"}}
+# Fields whose key in a file is not their name (``Link.from_id`` is ``from``).
+_RENAME: dict[type[Any], dict[str, str]] = {
+    cls: renames
+    for cls in _VALUE_CLASSES
+    if (renames := {f.name: f.metadata["key"] for f in attrs.fields(cls) if "key" in f.metadata})
+}
+_PUBLIC_NAMES = {name: key for renames in _RENAME.values() for name, key in renames.items()}
 
 
 class _NestedKeyError(LogikmodellError, ValueError):
@@ -370,13 +382,7 @@ def problems_of(exc: BaseException, path: str) -> Iterator[Problem]:
         return
     if isinstance(exc, BaseExceptionGroup):
         for sub in exc.exceptions:
-            sub_path = path
-            for note in getattr(sub, "__notes__", []):
-                if isinstance(note, AttributeValidationNote):
-                    name = _public_name(note.name)
-                    sub_path = f"{path}.{name}"
-                elif isinstance(note, IterableValidationNote):
-                    sub_path = f"{path}[{note.index}]"
+            sub_path = _path_of(sub, path)
             if isinstance(sub, KeyError) and not isinstance(sub, LogikmodellError):
                 yield Problem(path=sub_path, message="required key missing")
             else:
@@ -391,5 +397,21 @@ def problems_of(exc: BaseException, path: str) -> Iterator[Problem]:
     yield Problem(path=path, message=str(exc) or type(exc).__name__)
 
 
+def _path_of(sub: BaseException, path: str) -> str:
+    """The path of one exception of a group, from the note cattrs attached to it."""
+    sub_path = path
+    for note in getattr(sub, "__notes__", []):
+        if isinstance(note, AttributeValidationNote):
+            sub_path = f"{path}.{_public_name(note.name)}"
+        elif isinstance(note, IterableValidationNote):
+            sub_path = f"{path}[{note.index}]"
+    return sub_path
+
+
+def file_key(cls: type[Any], name: str) -> str:
+    """The key in a file of the field ``name`` of ``cls`` (``from`` for ``Link.from_id``)."""
+    return _RENAME.get(cls, {}).get(name, name)
+
+
 def _public_name(field: str) -> str:
-    return {"from_id": "from", "to_id": "to"}.get(field, field)
+    return _PUBLIC_NAMES.get(field, field)
