@@ -13,6 +13,7 @@ import attrs
 from logikmodell._text import with_article
 
 __all__ = [
+    "AppraisalError",
     "DuplicateIdError",
     "InvalidValueError",
     "LoadError",
@@ -122,3 +123,7 @@ class LoadError(LogikmodellError, ValueError):
 
     def __str__(self) -> str:
         return "\n".join(self.lines())
+
+
+class AppraisalError(LogikmodellError, ValueError):
+    """A model whose returns cannot be appraised (no costs, or no valued outcome)."""
