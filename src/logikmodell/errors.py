@@ -14,6 +14,7 @@ from logikmodell._text import with_article
 
 __all__ = [
     "AppraisalError",
+    "DumpError",
     "DuplicateIdError",
     "InvalidValueError",
     "LoadError",
@@ -123,6 +124,10 @@ class LoadError(LogikmodellError, ValueError):
 
     def __str__(self) -> str:
         return "\n".join(self.lines())
+
+
+class DumpError(LogikmodellError, ValueError):
+    """A model holds something the chosen format cannot write (e.g. null in TOML)."""
 
 
 class AppraisalError(LogikmodellError, ValueError):
