@@ -47,7 +47,15 @@ def test_render_text_formats_in_english(tmp_path: Path) -> None:
 def test_render_goal_and_compact(tmp_path: Path) -> None:
     out = tmp_path / "d.dot"
     result = run(
-        "render", str(example_path()), "-o", str(out), "--goal", "placeringar", "--compact"
+        "render",
+        str(example_path()),
+        "-o",
+        str(out),
+        "--goal",
+        "placeringar",
+        "--compact",
+        "--lang",
+        "sv",
     )
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
