@@ -21,14 +21,35 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from logikmodell.graph import LogicModel
+    from logikmodell.model.nodes import Node
 
 __all__ = ["Topology"]
+
+
+def _group(ends: list[int], size: int) -> tuple[list[int], list[int]]:
+    """The links grouped by their node in ``ends`` (a counting sort): ``(starts, links)``.
+
+    The links of node ``i`` are ``links[starts[i]:starts[i + 1]]``, in link order.
+    Flat lists of ints, so that a large graph leaves the garbage collector nothing
+    to trace.
+    """
+    counts = [0] * (size + 1)
+    for end in ends:
+        counts[end + 1] += 1
+    starts = list(itertools.accumulate(counts))
+    links = [0] * len(ends)
+    cursor = starts[:-1]
+    for k, end in enumerate(ends):
+        links[cursor[end]] = k
+        cursor[end] += 1
+    return starts, links
 
 
 class Topology:
@@ -44,8 +65,14 @@ class Topology:
         tails: the node that link ``k`` enters.
         ids: the id of node ``i``, when built from ids (else empty).
         index: the number of each id (empty without ids).
-        out: per node, the numbers of the links leaving it, in link order.
-        into: per node, the numbers of the links entering it, in link order.
+        out_start: the links leaving node ``i`` are
+            ``out_links[out_start[i]:out_start[i + 1]]``, in link order.
+        out_links: the link numbers, grouped by the node they leave.
+        out_nodes: the node each link of ``out_links`` enters: the successors.
+        in_start: the links entering node ``i`` are
+            ``in_links[in_start[i]:in_start[i + 1]]``, in link order.
+        in_links: the link numbers, grouped by the node they enter.
+        in_nodes: the node each link of ``in_links`` leaves: the predecessors.
     """
 
     def __init__(
@@ -74,9 +101,9 @@ class Topology:
             raise ValueError(f"{len(heads)} heads but {len(tails)} tails")
         if ids and len(ids) != size:
             raise ValueError(f"{len(ids)} ids for {size} nodes")
-        if heads and not (0 <= min(heads) and max(heads) < size):
+        if heads and not (min(heads) >= 0 and max(heads) < size):
             raise ValueError(f"a link leaves no node from 0 to {size - 1}")
-        if tails and not (0 <= min(tails) and max(tails) < size):
+        if tails and not (min(tails) >= 0 and max(tails) < size):
             raise ValueError(f"a link enters no node from 0 to {size - 1}")
         self.size = size
         self.heads: list[int] = list(heads)
@@ -85,12 +112,10 @@ class Topology:
         self.index: dict[str, int] = (
             index if index is not None else {id: i for i, id in enumerate(self.ids)}
         )
-        self.out: list[list[int]] = [[] for _ in range(size)]
-        self.into: list[list[int]] = [[] for _ in range(size)]
-        for k, head in enumerate(self.heads):
-            self.out[head].append(k)
-        for k, tail in enumerate(self.tails):
-            self.into[tail].append(k)
+        self.out_start, self.out_links = _group(self.heads, size)
+        self.in_start, self.in_links = _group(self.tails, size)
+        self.out_nodes: list[int] = list(map(self.tails.__getitem__, self.out_links))
+        self.in_nodes: list[int] = list(map(self.heads.__getitem__, self.in_links))
 
     @classmethod
     def from_ids(cls, ids: Sequence[str], edges: Iterable[tuple[str, str]]) -> Topology:
@@ -112,9 +137,18 @@ class Topology:
         return cls(len(index), heads, tails, ids=list(index), index=index)
 
     @classmethod
-    def of_model(cls, model: LogicModel) -> Topology:
-        """The topology of a model: its nodes and its links, each in model order."""
-        ids = [node.id for node in model.nodes]
+    def of_model(cls, model: LogicModel, nodes: Sequence[Node] | None = None) -> Topology:
+        """The topology of a model: its nodes and its links, each in model order.
+
+        Args:
+            model: the model.
+            nodes: only these of its nodes, in this order (every link must join
+                two of them: needs, which take no links, may be left out).
+
+        Raises:
+            KeyError: a link has an end outside ``nodes``.
+        """
+        ids = [node.id for node in (model.nodes if nodes is None else nodes)]
         index = {id: i for i, id in enumerate(ids)}
         links = model.links
         heads = [index[link.from_id] for link in links]
@@ -122,15 +156,25 @@ class Topology:
         return cls(len(ids), heads, tails, ids=ids, index=index)
 
     # ------------------------------------------------------------------ adjacency
+    @cached_property
+    def out(self) -> list[list[int]]:
+        """Per node, the numbers of the links leaving it, in link order."""
+        starts, links = self.out_start, self.out_links
+        return [links[a:b] for a, b in itertools.pairwise(starts)]
+
+    @cached_property
+    def into(self) -> list[list[int]]:
+        """Per node, the numbers of the links entering it, in link order."""
+        starts, links = self.in_start, self.in_links
+        return [links[a:b] for a, b in itertools.pairwise(starts)]
+
     def successors(self, i: int) -> list[int]:
         """The nodes that node ``i`` links to, in link order (repeated per link)."""
-        tails = self.tails
-        return [tails[k] for k in self.out[i]]
+        return self.out_nodes[self.out_start[i] : self.out_start[i + 1]]
 
     def predecessors(self, i: int) -> list[int]:
         """The nodes that link to node ``i``, in link order (repeated per link)."""
-        heads = self.heads
-        return [heads[k] for k in self.into[i]]
+        return self.in_nodes[self.in_start[i] : self.in_start[i + 1]]
 
     # ------------------------------------------------------------------ order
     @cached_property
@@ -150,9 +194,9 @@ class Topology:
 
     def _kahn(self, skip: bytearray | None) -> list[int]:
         """Kahn's algorithm over the nodes not in ``skip``, ignoring links to or from them."""
-        out, tails = self.out, self.tails
+        starts, targets = self.out_start, self.out_nodes
         if skip is None:
-            indegree = [len(links) for links in self.into]
+            indegree = [b - a for a, b in itertools.pairwise(self.in_start)]
             order = [i for i, degree in enumerate(indegree) if not degree]
         else:
             indegree = [0] * self.size
@@ -161,8 +205,7 @@ class Topology:
                     indegree[tail] += 1
             order = [i for i, degree in enumerate(indegree) if not degree and not skip[i]]
         for i in order:  # the list grows while it is walked: a queue without a deque
-            for k in out[i]:
-                t = tails[k]
+            for t in targets[starts[i] : starts[i + 1]]:
                 indegree[t] -= 1
                 if not indegree[t]:
                     order.append(t)
@@ -313,13 +356,13 @@ class _Tarjan:
         self.on_stack[v] = 1
 
     def _next_unvisited(self, v: int, j: int) -> tuple[int, int]:
-        """From the ``j``-th link leaving ``v``: the first unvisited successor and the
-        position after its link, or ``(-1, end)``; lowers ``low[v]`` on the way."""
+        """From position ``j`` of ``out_nodes``: the first unvisited successor of ``v``
+        and the position after it, or ``(-1, end)``; lowers ``low[v]`` on the way."""
         inside, number, low = self.inside, self.number, self.low
-        links, tails = self.topo.out[v], self.topo.tails
-        end = len(links)
+        end = self.topo.out_start[v + 1]
+        targets = self.topo.out_nodes
         while j < end:
-            w = tails[links[j]]
+            w = targets[j]
             j += 1
             if inside is not None and not inside[w]:
                 continue
@@ -333,14 +376,14 @@ class _Tarjan:
         """Search from ``root``, adding every component completed to :attr:`found`."""
         number, low = self.number, self.low
         self._visit(root)
-        work = [(root, 0)]
+        work = [(root, self.topo.out_start[root])]
         while work:
             v, j = work[-1]
             w, j = self._next_unvisited(v, j)
             if w >= 0:
                 work[-1] = (v, j)
                 self._visit(w)
-                work.append((w, 0))
+                work.append((w, self.topo.out_start[w]))
                 continue
             work.pop()
             if low[v] == number[v]:

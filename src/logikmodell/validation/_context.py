@@ -1,16 +1,13 @@
 """What the rules share: the model as compact arrays, its topological order, its cycles.
 
-Nodes and links are numbered in model order; the algorithms work on those numbers
-(lists of ints are much cheaper to walk than dicts of strings on large models), and
-the rules turn them back into ids and labels only for their messages. Everything
-is computed once per validation run, in time linear in the number of nodes and
-links, and only when a rule asks for it.
+Nodes and links are numbered in model order (a :class:`~logikmodell.topology.Topology`);
+the algorithms work on those numbers, and the rules turn them back into ids and
+labels only for their messages. Everything is computed once per validation run, in
+time linear in the number of nodes and links, and only when a rule asks for it.
 """
 
 from __future__ import annotations
 
-import decimal
-from fractions import Fraction
 from functools import cached_property
 
 from logikmodell._text import with_article
@@ -20,7 +17,7 @@ from logikmodell.model.enums import Effect, NodeKind
 from logikmodell.model.nodes import Node, Outcome
 from logikmodell.topology import Topology
 
-__all__ = ["Context", "decimal_text", "describe", "desired_sign", "kind_name"]
+__all__ = ["Context", "describe", "desired_sign", "kind_name"]
 
 _KIND_NAMES = {
     NodeKind.NEED: "need",
@@ -37,23 +34,6 @@ def kind_name(kind: NodeKind, *, article: bool = False) -> str:
     """A kind in words for a message: ``short-term outcome`` (``an output`` with article)."""
     name = _KIND_NAMES[kind]
     return with_article(name) if article else name
-
-
-def decimal_text(value: Fraction) -> str:
-    """An exact number for a message, in decimals: ``12``, ``62.5``; a fraction whose
-    decimals never end is rounded to four places (``33.3333``)."""
-    if value.denominator == 1:
-        return str(value.numerator)
-    rest = value.denominator
-    for factor in (2, 5):
-        while rest % factor == 0:
-            rest //= factor
-    with decimal.localcontext() as context:
-        context.prec = len(str(abs(value.numerator))) + len(str(value.denominator)) + 8
-        quotient = decimal.Decimal(value.numerator) / decimal.Decimal(value.denominator)
-        if rest != 1:
-            quotient = quotient.quantize(decimal.Decimal("0.0001"))
-        return format(quotient.normalize(), "f")
 
 
 def describe(node: Node) -> str:
