@@ -1,0 +1,112 @@
+"""Which names the API reference documents, shared by the docs build and the tests.
+
+The public surface is ``logikmodell.__all__`` and the ``__all__`` of each public
+subpackage below. A module or name that warns with ``DeprecationWarning`` when it is
+imported or read is an old import path kept for one release: it is left out.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import warnings
+from collections.abc import Iterator
+from types import ModuleType
+
+__all__ = [
+    "CANDIDATES",
+    "ROOT",
+    "deprecated",
+    "documented_object",
+    "public_members",
+    "public_modules",
+    "public_names",
+]
+
+ROOT = "logikmodell"
+
+#: Public subpackages and modules, in the order of the reference; those that do not
+#: exist (yet) or that only forward to a new place are skipped.
+CANDIDATES = (
+    "logikmodell.io",
+    "logikmodell.validation",
+    "logikmodell.costs",
+    "logikmodell.costs.returns",
+    "logikmodell.costs.sensitivity",
+    "logikmodell.returns",
+    "logikmodell.numbers",
+    "logikmodell.rendering",
+    "logikmodell.testing.strategies",
+)
+
+
+def _import_quietly(name: str) -> ModuleType | None:
+    """The module, or None when it is missing or warns that it is deprecated."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", DeprecationWarning)
+            return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name is not None and (name == error.name or name.startswith(error.name + ".")):
+            return None
+        raise
+    except DeprecationWarning:
+        return None
+
+
+def deprecated(module: ModuleType, name: str) -> bool:
+    """Whether reading ``module.name`` warns that the name has moved."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", DeprecationWarning)
+            getattr(module, name)
+    except DeprecationWarning:
+        return True
+    return False
+
+
+def public_modules() -> list[str]:
+    """``logikmodell`` first, then every candidate that exists and is not deprecated."""
+    found = [ROOT]
+    for name in CANDIDATES:
+        module = _import_quietly(name)
+        if module is not None and getattr(module, "__all__", None) is not None:
+            found.append(name)
+    return found
+
+
+def public_names(module_name: str) -> list[str]:
+    """The names of ``__all__`` of a module, without deprecated ones, in its order."""
+    module = importlib.import_module(module_name)
+    names: list[str] = list(module.__all__)
+    return [name for name in names if not deprecated(module, name)]
+
+
+def documented_object(obj: object) -> bool:
+    """Whether ``obj`` is a class or function that gets its own entry (not a constant)."""
+    return inspect.isclass(obj) or inspect.isfunction(obj)
+
+
+def public_members(cls: type) -> Iterator[tuple[str, object]]:
+    """The public methods and properties a class defines in ``logikmodell``.
+
+    Inherited members count where a ``logikmodell`` class defines them; attrs fields,
+    enum members and members inherited from the standard library do not.
+    """
+    seen: set[str] = set()
+    for klass in cls.__mro__:
+        if not klass.__module__.startswith(ROOT):
+            continue
+        for name, member in vars(klass).items():
+            if name.startswith("_") or name in seen:
+                continue
+            seen.add(name)
+            function = member.__func__ if isinstance(member, classmethod | staticmethod) else member
+            if isinstance(function, property) or inspect.isfunction(function):
+                yield name, function
+
+
+if __name__ == "__main__":
+    # A fresh interpreter sees a deprecated module warn, even if another has imported it.
+    print(json.dumps({module: public_names(module) for module in public_modules()}))
