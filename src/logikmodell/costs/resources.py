@@ -8,9 +8,9 @@ largest-remainder allocation, so the yearly parts always sum to the whole.
 
 from __future__ import annotations
 
-from logikmodell.model.money import allocate, round_half_away
 from logikmodell.model.nodes import Resource
 from logikmodell.model.units import require_currency, resolve
+from logikmodell.numbers import allocate, round_half_away
 
 __all__ = ["resource_cost", "resource_cost_by_year"]
 

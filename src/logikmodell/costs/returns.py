@@ -28,8 +28,8 @@ from logikmodell.costs.resources import resource_cost_by_year
 from logikmodell.errors import LogikmodellError
 from logikmodell.graph import LogicModel
 from logikmodell.model.elements import Economics
-from logikmodell.model.money import format_ore, round_half_away
 from logikmodell.model.nodes import Outcome, Resource
+from logikmodell.numbers import format_money, format_ore, round_conserving
 
 __all__ = [
     "UNASSIGNED",
@@ -188,42 +188,6 @@ class Appraisal:
             "actors": actors,
             "years": years,
         }
-
-
-# ---------------------------------------------------------------------- money text
-def format_money(amount: Fraction) -> str:
-    """Two decimals, rounded half away from zero: ``"1240000.00"``."""
-    return format_ore(round_half_away(amount * 100))
-
-
-def round_conserving(values: Sequence[Fraction], total: Fraction | None = None) -> list[int]:
-    """Round amounts to öre so that the parts sum to the rounded total.
-
-    Each part is its exact value rounded down or up (never further than one öre);
-    the öre left over go to the parts with the largest fractional remainders, ties
-    to the earlier part.
-
-    Args:
-        values: exact amounts (any sign).
-        total: their sum, if already known.
-
-    Returns:
-        One öre integer per value; they sum to ``round_half_away(total × 100)``.
-
-    Example:
-        >>> round_conserving([Fraction(1, 300)] * 3)
-        [1, 0, 0]
-    """
-    if total is None:
-        total = sum(values, Fraction())
-    target = round_half_away(total * 100)
-    floors = [(v * 100).numerator // (v * 100).denominator for v in values]
-    left = target - sum(floors)
-    order = sorted(range(len(values)), key=lambda i: (-(values[i] * 100 - floors[i]), i))
-    parts = list(floors)
-    for index in order[: max(left, 0)]:
-        parts[index] += 1
-    return parts
 
 
 # ---------------------------------------------------------------------- discounting

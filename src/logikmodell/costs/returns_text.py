@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from logikmodell.costs.returns import UNASSIGNED, Appraisal, round_conserving
+from logikmodell.costs.returns import UNASSIGNED, Appraisal
 from logikmodell.costs.sensitivity import MonteCarlo, Sensitivity
 from logikmodell.graph import LogicModel
-from logikmodell.model._numbers import format_decimal
-from logikmodell.model.money import format_ore, round_half_away
 from logikmodell.model.nodes import Outcome
+from logikmodell.numbers import format_decimal, format_money, format_ore, round_conserving
 
 __all__ = ["returns_text"]
 
@@ -21,23 +20,16 @@ def _ore(ore: int) -> str:
 
 
 def _money(amount: Fraction | float) -> str:
-    return _ore(round_half_away(Fraction(amount) * 100))
+    """Money, and ratios with two decimals always (``2.04``, ``1.70``)."""
+    return format_money(amount, group=True, minus="−")
 
 
 def _number(value: Fraction | float, places: int = 2) -> str:
-    rounded = Fraction(round_half_away(Fraction(value) * 10**places), 10**places)
-    text = format_decimal(rounded, group=True)
-    return text.replace("-", "−")
+    return format_decimal(Fraction(value), group=True, places=places, minus="−")
 
 
 def _percent(value: Fraction | float, places: int = 1) -> str:
     return f"{_number(Fraction(value) * 100, places)} %"
-
-
-def _ratio(value: Fraction | float) -> str:
-    """A ratio with two decimals always: ``2.04``, ``1.70``."""
-    ore = round_half_away(Fraction(value) * 100)
-    return _ore(ore)
 
 
 def _exact_percent(rate: Fraction) -> str:
@@ -87,7 +79,7 @@ def returns_text(
         ("Net present value (NPV)", f"{_money(appraisal.npv)} {cur}"),
         (
             "Benefit–cost ratio (SROI)",
-            f"{_ratio(appraisal.bcr)}: each {cur} spent returns {_ratio(appraisal.bcr)} {cur}",
+            f"{_money(appraisal.bcr)}: each {cur} spent returns {_money(appraisal.bcr)} {cur}",
         ),
         ("Net return on investment", _percent(appraisal.net_roi)),
         ("Payback", payback),
@@ -169,7 +161,7 @@ def _sensitivity_lines(sensitivity: Sensitivity, cur: str) -> list[str]:
         show = _percent if fraction else _number
         unit = "" if fraction or not p.unit else f" {p.unit}"
         value = row.switching_value
-        fixed = _percent if fraction else _ratio  # two decimals: 3.73 person, 1 749 806.10 SEK
+        fixed = _percent if fraction else _money  # two decimals: 3.73 person, 1 749 806.10 SEK
         switching = "none in range" if value is None else f"{fixed(value)}{unit}"
         lines.append(
             f"  {_cut(p.label, width - 1):<{width}}{_money(row.npv_low):>16}"
@@ -190,8 +182,8 @@ def _monte_carlo_lines(result: MonteCarlo, cur: str) -> list[str]:
     ]
     if all(map(_finite, (bcr.mean, bcr.p5, bcr.p95))):
         lines.append(
-            f"  Benefit–cost ratio: mean {_ratio(bcr.mean)}; median {_ratio(bcr.p50)}; "
-            f"90 % of draws between {_ratio(bcr.p5)} and {_ratio(bcr.p95)}"
+            f"  Benefit–cost ratio: mean {_money(bcr.mean)}; median {_money(bcr.p50)}; "
+            f"90 % of draws between {_money(bcr.p5)} and {_money(bcr.p95)}"
         )
     lines.append(f"  Probability that NPV > 0: {_percent(result.probability_positive)}")
     if not result.parameters:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from logikmodell.model.enums import NodeKind
-from logikmodell.model.money import Money, format_ore
+from logikmodell.model.money import Money
 from logikmodell.model.nodes import Outcome, Output
+from logikmodell.numbers import format_ore
 
 if TYPE_CHECKING:
     from logikmodell.costs.attribution import CostAttribution

@@ -49,7 +49,7 @@ from logikmodell.model import (
     Valuation,
     node_class,
 )
-from logikmodell.model._numbers import to_fraction
+from logikmodell.numbers import to_fraction
 
 __all__ = ["converter", "problems_of", "structure_node", "unstructure_value"]
 

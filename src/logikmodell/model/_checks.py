@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 import attrs
 
 from logikmodell.errors import InvalidValueError
-from logikmodell.model._numbers import MAX_MAGNITUDE, describe, is_float_exact, to_fraction
 from logikmodell.model.enums import Direction, Effect, Evidence
+from logikmodell.numbers import MAX_MAGNITUDE, describe, is_float_exact, to_fraction
 
 __all__ = [
     "check_id",

@@ -27,8 +27,8 @@ from logikmodell.model._checks import (
     to_effect,
     to_evidence,
 )
-from logikmodell.model._numbers import to_fraction
 from logikmodell.model.enums import Direction, Effect, Evidence
+from logikmodell.numbers import to_fraction
 
 __all__ = [
     "Actor",

@@ -22,9 +22,9 @@ from logikmodell.model._checks import (
     optional_fraction,
     to_direction,
 )
-from logikmodell.model._numbers import to_fraction
 from logikmodell.model.enums import Direction, NodeKind
 from logikmodell.model.quantity import Quantity
+from logikmodell.numbers import to_fraction
 
 __all__ = [
     "RANGED_OUTCOME_FIELDS",
