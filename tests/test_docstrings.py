@@ -1,0 +1,104 @@
+"""Every public name has a docstring: what the API reference shows is never empty.
+
+The public names are those the reference documents (``docs/_ext/apinames.py``): the
+``__all__`` of ``logikmodell`` and of each public subpackage, without old import
+paths that only forward to a new place, and the public methods and properties of
+every public class. A constant's docstring is a ``#:`` comment above it, or a string
+right after it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import pkgutil
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+from sphinx.pycode import ModuleAnalyzer
+
+_EXT = Path(__file__).resolve().parents[1] / "docs" / "_ext"
+if str(_EXT) not in sys.path:
+    sys.path.insert(0, str(_EXT))
+
+import apinames  # noqa: E402 - lives beside the docs, found through the path above
+
+
+def _public_names() -> dict[str, list[str]]:
+    # A fresh interpreter: a deprecated module warns only on its first import.
+    done = subprocess.run(
+        [sys.executable, str(_EXT / "apinames.py")],
+        capture_output=True,
+        check=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    names: dict[str, list[str]] = json.loads(done.stdout)
+    return names
+
+
+@cache
+def _attribute_docs() -> dict[str, set[str]]:
+    """Module-level names with a ``#:`` or string docstring, per module of the package."""
+    package = importlib.import_module(apinames.ROOT)
+    found: dict[str, set[str]] = {}
+    for info in pkgutil.walk_packages(package.__path__, prefix=f"{apinames.ROOT}."):
+        if "._" in info.name or info.name.endswith("__main__"):
+            continue
+        docs = ModuleAnalyzer.for_module(info.name).find_attr_docs()
+        found[info.name] = {name for (namespace, name) in docs if namespace == ""}
+    docs = ModuleAnalyzer.for_module(apinames.ROOT).find_attr_docs()
+    found[apinames.ROOT] = {name for (namespace, name) in docs if namespace == ""}
+    return found
+
+
+def _constant_documented(module_name: str, name: str) -> bool:
+    """Whether the constant has a doc comment in its module or in one under it."""
+    return any(
+        name in names
+        for module, names in _attribute_docs().items()
+        if module == module_name or module.startswith(f"{module_name}.")
+    )
+
+
+def _own_doc(obj: object) -> str:
+    doc = obj.__dict__.get("__doc__") if inspect.isclass(obj) else getattr(obj, "__doc__", None)
+    return (doc or "").strip()
+
+
+def _undocumented(module_name: str, name: str) -> list[str]:
+    """``module.name`` and its public members that lack a docstring."""
+    obj = getattr(importlib.import_module(module_name), name)
+    full = f"{module_name}.{name}"
+    if not apinames.documented_object(obj):
+        return [] if _constant_documented(module_name, name) else [full]
+    missing = [] if _own_doc(obj) else [full]
+    if inspect.isclass(obj):
+        for member_name, member in apinames.public_members(obj):
+            if not (getattr(member, "__doc__", None) or "").strip():
+                missing.append(f"{full}.{member_name}")
+    return missing
+
+
+def test_every_public_name_has_a_docstring() -> None:
+    missing = sorted(
+        {
+            entry
+            for module_name, names in _public_names().items()
+            for name in names
+            for entry in _undocumented(module_name, name)
+        }
+    )
+    assert missing == [], "public names without a docstring:\n" + "\n".join(missing)
+
+
+def test_the_reference_covers_the_subpackages() -> None:
+    modules = _public_names()
+    assert list(modules)[0] == "logikmodell"
+    for expected in ("logikmodell.io", "logikmodell.validation", "logikmodell.rendering"):
+        assert modules[expected], expected
+    assert "logikmodell.testing.strategies" in modules
+    assert set(modules["logikmodell"]) == set(importlib.import_module("logikmodell").__all__)
