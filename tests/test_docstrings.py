@@ -97,7 +97,7 @@ def test_every_public_name_has_a_docstring() -> None:
 
 def test_the_reference_covers_the_subpackages() -> None:
     modules = _public_names()
-    assert list(modules)[0] == "logikmodell"
+    assert next(iter(modules)) == "logikmodell"
     for expected in ("logikmodell.io", "logikmodell.validation", "logikmodell.rendering"):
         assert modules[expected], expected
     assert "logikmodell.testing.strategies" in modules
