@@ -37,6 +37,7 @@ myst_enable_extensions = ["deflist", "colon_fence"]
 
 # The API reference: Google-style docstrings, types from the annotations.
 autodoc_member_order = "bysource"
+autoclass_content = "both"
 autodoc_typehints = "description"
 autodoc_default_options = {"exclude-members": "__init__, __new__"}
 napoleon_google_docstring = True
@@ -44,6 +45,7 @@ napoleon_numpy_docstring = False
 napoleon_use_ivar = True
 napoleon_use_rtype = False
 typehints_use_signature = False
+typehints_document_rtype_none = False
 always_document_param_types = False
 
 # Inventories ship with the docs (see _intersphinx/README.md): the build needs no network.

@@ -19,6 +19,7 @@ __all__ = [
     "ROOT",
     "deprecated",
     "documented_object",
+    "owners",
     "public_members",
     "public_modules",
     "public_names",
@@ -86,6 +87,39 @@ def public_names(module_name: str) -> list[str]:
 def documented_object(obj: object) -> bool:
     """Whether ``obj`` is a class or function that gets its own entry (not a constant)."""
     return inspect.isclass(obj) or inspect.isfunction(obj)
+
+
+def _rank(full_name: str, home: str, order: list[str]) -> tuple[int, int]:
+    """Where an object is best described: ``logikmodell``, then where it is defined."""
+    module = full_name.rpartition(".")[0]
+    if module == ROOT:
+        return (0, 0)
+    if home == module or home.startswith(f"{module}."):
+        return (1, -len(module))
+    return (2, order.index(module))
+
+
+def owners(modules: list[str]) -> dict[str, str]:
+    """For each public name of a class or function, the name it is described under.
+
+    An object exported from several modules is described once: under ``logikmodell``
+    if it is there, else in the module that defines it (the innermost), else in the
+    first module that exports it. Maps ``module.name`` to ``owner_module.name``.
+    """
+    names: dict[int, list[str]] = {}
+    homes: dict[int, str] = {}
+    for module_name in modules:
+        module = importlib.import_module(module_name)
+        for name in public_names(module_name):
+            obj = getattr(module, name)
+            if documented_object(obj):
+                names.setdefault(id(obj), []).append(f"{module_name}.{name}")
+                homes[id(obj)] = getattr(obj, "__module__", "") or ""
+    result: dict[str, str] = {}
+    for key, full_names in names.items():
+        best = min(full_names, key=lambda full: _rank(full, homes[key], modules))
+        result.update(dict.fromkeys(full_names, best))
+    return result
 
 
 def public_members(cls: type) -> Iterator[tuple[str, object]]:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import ast
 import enum
 import importlib
 import inspect
@@ -26,7 +27,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.ext import intersphinx
 from sphinx.util.docutils import SphinxDirective
 
-__all__ = ["SchemaDirective", "setup", "write_api_pages"]
+__all__ = ["SchemaDirective", "import_type_checking_names", "setup", "write_api_pages"]
 
 _GROUPS = {
     "graph": "The model",
@@ -44,7 +45,9 @@ def _directive(full_name: str, obj: object) -> list[str]:
     """The autodoc directive for one object, as reStructuredText lines."""
     if inspect.isclass(obj):
         kind = "autoexception" if issubclass(obj, BaseException) else "autoclass"
-        lines = [f".. {kind}:: {full_name}", "   :members:", "   :show-inheritance:"]
+        lines = [f".. {kind}:: {full_name}", "   :members:"]
+        if obj.__bases__ != (object,):
+            lines.append("   :show-inheritance:")
         if issubclass(obj, enum.Enum):
             lines.append("   :undoc-members:")
         return [*lines, ""]
@@ -77,39 +80,84 @@ def _root_page() -> list[str]:
     return lines
 
 
-def _module_page(module_name: str, owners: dict[int, str]) -> list[str]:
-    """One public subpackage: its own names, and links to those documented elsewhere."""
+def _module_page(module_name: str, owner_of: dict[str, str]) -> list[str]:
+    """One public subpackage: its own names, and links to those described elsewhere."""
     module = importlib.import_module(module_name)
     own: list[str] = []
     elsewhere: list[str] = []
     for name in apinames.public_names(module_name):
         obj = getattr(module, name)
-        if apinames.documented_object(obj) and id(obj) in owners:
+        full_name = f"{module_name}.{name}"
+        owner = owner_of.get(full_name, full_name)
+        if owner != full_name:
             role = "func" if inspect.isfunction(obj) else "class"
-            elsewhere.append(f"* ``{name}``: :py:{role}:`{owners[id(obj)]}`")
-            continue
-        if apinames.documented_object(obj):
-            owners[id(obj)] = f"{module_name}.{name}"
-        own.extend(_directive(f"{module_name}.{name}", obj))
+            elsewhere.append(f"* ``{name}``: :py:{role}:`{owner}`")
+        else:
+            own.extend(_directive(full_name, obj))
     lines = [*_title(module_name, "="), f".. automodule:: {module_name}", "   :no-members:", ""]
     if elsewhere:
-        lines += ["Documented with the names they have elsewhere:", "", *elsewhere, ""]
+        lines += ["Described under the names they have elsewhere:", "", *elsewhere, ""]
     return lines + own
+
+
+def _is_type_checking(node: ast.stmt) -> bool:
+    return isinstance(node, ast.If) and ast.unparse(node.test) in {
+        "TYPE_CHECKING",
+        "typing.TYPE_CHECKING",
+    }
+
+
+def import_type_checking_names() -> None:
+    """Run the ``if TYPE_CHECKING:`` imports of every loaded logikmodell module.
+
+    Annotations may name classes imported only for the type checker; for the
+    reference to link them, the names must exist when the annotations are read.
+    Only the docs build does this, and only to modules it has already imported.
+    """
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(apinames.ROOT) or module is None:
+            continue
+        try:
+            tree = ast.parse(inspect.getsource(module))
+        except (OSError, TypeError):
+            continue
+        for node in filter(_is_type_checking, tree.body):
+            assert isinstance(node, ast.If)
+            code = compile(ast.Module(body=node.body, type_ignores=[]), name, "exec")
+            exec(code, module.__dict__)  # noqa: S102 - the package's own import lines
+
+
+#: Other names of described functions and classes (where they are defined, other
+#: modules exporting them) -> the name they are described under; filled per build.
+_DESCRIBED_AS: dict[str, str] = {}
+
+
+def _other_names(owner_of: dict[str, str], modules: list[str]) -> dict[str, str]:
+    """Every other name a docstring may use for a described object."""
+    aliases = {full: owner for full, owner in owner_of.items() if full != owner}
+    for owner in set(owner_of.values()):
+        module_name, _, name = owner.rpartition(".")
+        obj = getattr(importlib.import_module(module_name), name)
+        defined = f"{obj.__module__}.{obj.__qualname__}"
+        if defined != owner:
+            aliases.setdefault(defined, owner)
+    return aliases
 
 
 def write_api_pages(app: Sphinx) -> None:
     """Write ``api/<module>.rst`` for every public module; drop pages of old modules."""
     folder = Path(app.srcdir) / "api"
     folder.mkdir(exist_ok=True)
-    root = importlib.import_module(apinames.ROOT)
-    owners = {
-        id(getattr(root, name)): f"{apinames.ROOT}.{name}"
-        for name in apinames.public_names(apinames.ROOT)
-        if apinames.documented_object(getattr(root, name))
-    }
+    modules = apinames.public_modules()
+    owner_of = apinames.owners(modules)
+    _DESCRIBED_AS.clear()
+    _DESCRIBED_AS.update(_other_names(owner_of, modules))
     wanted: dict[str, str] = {}
-    for module_name in apinames.public_modules():
-        lines = _root_page() if module_name == apinames.ROOT else _module_page(module_name, owners)
+    for module_name in modules:
+        if module_name == apinames.ROOT:
+            lines = _root_page()
+        else:
+            lines = _module_page(module_name, owner_of)
         wanted[f"{module_name}.rst"] = "\n".join(lines) + "\n"
     for old in folder.glob("*.rst"):
         if old.name not in wanted:
@@ -118,6 +166,7 @@ def write_api_pages(app: Sphinx) -> None:
         path = folder / file_name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
+    import_type_checking_names()
 
 
 class SchemaDirective(SphinxDirective):
@@ -148,13 +197,28 @@ _ALIASES = {
 
 def _resolve_alias(
     app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
-) -> nodes.reference | None:
-    """Link a third-party class under the name its documentation uses."""
-    target = _ALIASES.get(node.get("reftarget", ""))
-    if target is None:
+) -> nodes.Element | None:
+    """Link a name that is described under another name, here or in another project."""
+    if node.get("refdomain") != "py":
         return None
-    node["reftarget"] = target
-    return intersphinx.missing_reference(app, env, node, contnode)
+    target = node.get("reftarget", "")
+    context = node.get("py:module")
+    for name in [target, f"{context}.{target}"] if context else [target]:
+        if name in _ALIASES:
+            node["reftarget"] = _ALIASES[name]
+            return intersphinx.missing_reference(app, env, node, contnode)
+        if name in _DESCRIBED_AS:
+            domain = env.get_domain("py")
+            return domain.resolve_xref(
+                env,
+                node["refdoc"],
+                app.builder,
+                node["reftype"],
+                _DESCRIBED_AS[name],
+                node,
+                contnode,
+            )
+    return None
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
