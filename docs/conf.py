@@ -16,6 +16,7 @@ copyright = "the logikmodell developers, MIT licence"
 extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
+    "sphinx.ext.autosummary",
     "sphinx.ext.napoleon",
     "sphinx_autodoc_typehints",
     "sphinx.ext.intersphinx",
@@ -38,6 +39,7 @@ myst_enable_extensions = ["deflist", "colon_fence"]
 # The API reference: Google-style docstrings, types from the annotations.
 autodoc_member_order = "bysource"
 autoclass_content = "both"
+autosummary_generate = False
 autodoc_typehints = "description"
 autodoc_default_options = {"exclude-members": "__init__, __new__"}
 napoleon_google_docstring = True

@@ -66,17 +66,27 @@ def _group_of(obj: object) -> str:
     return _GROUPS.get(parts[1], "Other") if len(parts) > 1 else "Other"
 
 
+def _summary(full_names: list[str]) -> list[str]:
+    """A table of names with the first line of each docstring, linking to the entries."""
+    if not full_names:
+        return []
+    short = (name.rpartition(".")[2] for name in full_names)  # relative to the page's module
+    return [".. autosummary::", "   :nosignatures:", "", *(f"   {n}" for n in short), ""]
+
+
 def _root_page() -> list[str]:
     """``logikmodell`` itself: every exported name, grouped by where it lives."""
     root = importlib.import_module(apinames.ROOT)
     lines = [*_title("logikmodell", "="), ".. automodule:: logikmodell", "   :no-members:", ""]
     groups: dict[str, list[str]] = {title: [] for title in [*_GROUPS.values(), "Other"]}
+    names: dict[str, list[str]] = {title: [] for title in groups}
     for name in apinames.public_names(apinames.ROOT):
         obj = getattr(root, name)
         groups[_group_of(obj)].extend(_directive(f"{apinames.ROOT}.{name}", obj))
+        names[_group_of(obj)].append(f"{apinames.ROOT}.{name}")
     for title, body in groups.items():
         if body:
-            lines += [*_title(title, "-"), *body]
+            lines += [*_title(title, "-"), *_summary(names[title]), *body]
     return lines
 
 
@@ -84,6 +94,7 @@ def _module_page(module_name: str, owner_of: dict[str, str]) -> list[str]:
     """One public subpackage: its own names, and links to those described elsewhere."""
     module = importlib.import_module(module_name)
     own: list[str] = []
+    own_names: list[str] = []
     elsewhere: list[str] = []
     for name in apinames.public_names(module_name):
         obj = getattr(module, name)
@@ -94,10 +105,11 @@ def _module_page(module_name: str, owner_of: dict[str, str]) -> list[str]:
             elsewhere.append(f"* ``{name}``: :py:{role}:`{owner}`")
         else:
             own.extend(_directive(full_name, obj))
+            own_names.append(full_name)
     lines = [*_title(module_name, "="), f".. automodule:: {module_name}", "   :no-members:", ""]
     if elsewhere:
         lines += ["Described under the names they have elsewhere:", "", *elsewhere, ""]
-    return lines + own
+    return lines + _summary(own_names) + own
 
 
 def _is_type_checking(node: ast.stmt) -> bool:
