@@ -38,6 +38,9 @@ CANDIDATES = (
     "logikmodell.returns",
     "logikmodell.numbers",
     "logikmodell.rendering",
+    "logikmodell.catalogue",
+    "logikmodell.followup",
+    "logikmodell.evaluation",
     "logikmodell.testing.strategies",
 )
 
