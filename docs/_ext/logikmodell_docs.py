@@ -14,6 +14,7 @@ import enum
 import importlib
 import inspect
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +28,14 @@ from sphinx.environment import BuildEnvironment
 from sphinx.ext import intersphinx
 from sphinx.util.docutils import SphinxDirective
 
-__all__ = ["SchemaDirective", "import_type_checking_names", "setup", "write_api_pages"]
+__all__ = [
+    "SchemaDirective",
+    "import_type_checking_names",
+    "plain_docstrings",
+    "property_summaries",
+    "setup",
+    "write_api_pages",
+]
 
 _GROUPS = {
     "graph": "The model",
@@ -200,6 +208,81 @@ class SchemaDirective(SphinxDirective):
         return [block]
 
 
+_NAMES_LINE = re.compile(r"^(\s+)(\w+(?:, \w+)+): (.*)$")
+_SECTION = re.compile(r"^(\s*)(Attributes|Args|Arguments|Parameters):\s*$")
+
+
+def _split_names(lines: list[str]) -> list[str]:
+    """``a, b: text`` in an Attributes section becomes one entry per name."""
+    result: list[str] = []
+    section_indent: int | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        header = _SECTION.match(line)
+        if header:
+            section_indent = len(header[1]) if header[2] == "Attributes" else None
+        elif line.strip() and section_indent is not None and _indent(line) <= section_indent:
+            section_indent = None
+        entry = _NAMES_LINE.match(line) if section_indent is not None else None
+        if entry is None:
+            result.append(line)
+            index += 1
+            continue
+        indent = len(entry[1])
+        end = index + 1
+        while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > indent):
+            end += 1
+        for name in entry[2].split(", "):
+            result += [f"{entry[1]}{name}: {entry[3]}", *lines[index + 1 : end]]
+        index = end
+    return result
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def plain_docstrings(
+    app: Sphinx, what: str, name: str, obj: object, options: object, lines: list[str]
+) -> None:
+    """Read the project's docstrings as they are written, before napoleon sees them.
+
+    * Several attributes described on one line (``low, high: the range``) become one
+      entry each.
+    """
+    lines[:] = _split_names(lines)
+
+
+_SENTENCE_TYPE = re.compile(r"^:type: ([^\[\]|.`]* [^\[\]|.`]*)$")
+
+
+def property_summaries(
+    app: Sphinx, what: str, name: str, obj: object, options: object, lines: list[str]
+) -> None:
+    """Give a property back the summary napoleon took for its type.
+
+    Napoleon reads a property's ``Summary: details`` as ``type: description``; in
+    this project a property's type comes from its annotation, so a "type" that is a
+    phrase was the start of the summary.
+    """
+    if what != "property":
+        return
+    for index, line in enumerate(lines):
+        found = _SENTENCE_TYPE.match(line)
+        if found is None:
+            continue
+        del lines[index]
+        if index > 0 and not lines[index - 1].strip():
+            del lines[index - 1]
+        first = next((i for i, text in enumerate(lines) if text.strip()), None)
+        if first is None:
+            lines.append(f"{found[1]}.")
+        else:
+            lines[first] = f"{found[1]}: {lines[first]}"
+        return
+
+
 #: Names that annotations spell differently from the inventories that list them.
 _ALIASES = {
     "graphviz.graphs.Digraph": "graphviz.Digraph",
@@ -237,5 +320,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the page writer, the schema directive and the aliases."""
     app.connect("builder-inited", write_api_pages)
     app.connect("missing-reference", _resolve_alias)
+    app.connect("autodoc-process-docstring", plain_docstrings, priority=400)
+    app.connect("autodoc-process-docstring", property_summaries, priority=600)
     app.add_directive("logikmodell-schema", SchemaDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
