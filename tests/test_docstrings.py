@@ -12,13 +12,9 @@ from __future__ import annotations
 import importlib
 import inspect
 import json
-import pkgutil
 import subprocess
 import sys
-from functools import cache
 from pathlib import Path
-
-from sphinx.pycode import ModuleAnalyzer
 
 _EXT = Path(__file__).resolve().parents[1] / "docs" / "_ext"
 if str(_EXT) not in sys.path:
@@ -40,30 +36,6 @@ def _public_names() -> dict[str, list[str]]:
     return names
 
 
-@cache
-def _attribute_docs() -> dict[str, set[str]]:
-    """Module-level names with a ``#:`` or string docstring, per module of the package."""
-    package = importlib.import_module(apinames.ROOT)
-    found: dict[str, set[str]] = {}
-    for info in pkgutil.walk_packages(package.__path__, prefix=f"{apinames.ROOT}."):
-        if "._" in info.name or info.name.endswith("__main__"):
-            continue
-        docs = ModuleAnalyzer.for_module(info.name).find_attr_docs()
-        found[info.name] = {name for (namespace, name) in docs if namespace == ""}
-    docs = ModuleAnalyzer.for_module(apinames.ROOT).find_attr_docs()
-    found[apinames.ROOT] = {name for (namespace, name) in docs if namespace == ""}
-    return found
-
-
-def _constant_documented(module_name: str, name: str) -> bool:
-    """Whether the constant has a doc comment in its module or in one under it."""
-    return any(
-        name in names
-        for module, names in _attribute_docs().items()
-        if module == module_name or module.startswith(f"{module_name}.")
-    )
-
-
 def _own_doc(obj: object) -> str:
     doc = obj.__dict__.get("__doc__") if inspect.isclass(obj) else getattr(obj, "__doc__", None)
     return (doc or "").strip()
@@ -74,7 +46,7 @@ def _undocumented(module_name: str, name: str) -> list[str]:
     obj = getattr(importlib.import_module(module_name), name)
     full = f"{module_name}.{name}"
     if not apinames.documented_object(obj):
-        return [] if _constant_documented(module_name, name) else [full]
+        return [] if apinames.constant_doc(module_name, name) else [full]
     missing = [] if _own_doc(obj) else [full]
     if inspect.isclass(obj):
         for member_name, member in apinames.public_members(obj):

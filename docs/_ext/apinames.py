@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 import inspect
 import json
+import pkgutil
+import sys
 import warnings
 from collections.abc import Iterator
 from types import ModuleType
@@ -17,6 +19,7 @@ from types import ModuleType
 __all__ = [
     "CANDIDATES",
     "ROOT",
+    "constant_doc",
     "deprecated",
     "documented_object",
     "owners",
@@ -123,6 +126,32 @@ def owners(modules: list[str]) -> dict[str, str]:
         best = min(full_names, key=lambda full: _rank(full, homes[key], modules))
         result.update(dict.fromkeys(full_names, best))
     return result
+
+
+def _modules_under(module_name: str) -> list[str]:
+    """The module and every loaded module of its package, itself first."""
+    module = importlib.import_module(module_name)
+    found = [module_name]
+    for info in pkgutil.walk_packages(getattr(module, "__path__", []), prefix=f"{module_name}."):
+        if info.name in sys.modules and not info.name.endswith("__main__"):
+            found.append(info.name)
+    return found
+
+
+def constant_doc(module_name: str, name: str) -> list[str]:
+    """The ``#:`` comment (or string) documenting a constant, where it is defined.
+
+    A constant re-exported from a private module keeps its comment there; this finds
+    it in the module or in the loaded module under it that holds the same value.
+    """
+    from sphinx.pycode import ModuleAnalyzer
+
+    value = getattr(importlib.import_module(module_name), name)
+    for candidate in _modules_under(module_name):
+        docs = ModuleAnalyzer.for_module(candidate).find_attr_docs()
+        if ("", name) in docs and getattr(sys.modules[candidate], name, None) is value:
+            return list(docs["", name])
+    return []
 
 
 def public_members(cls: type) -> Iterator[tuple[str, object]]:

@@ -31,8 +31,8 @@ from sphinx.util.docutils import SphinxDirective
 __all__ = [
     "SchemaDirective",
     "import_type_checking_names",
+    "mend_fields",
     "plain_docstrings",
-    "property_summaries",
     "setup",
     "write_api_pages",
 ]
@@ -250,22 +250,41 @@ def plain_docstrings(
 
     * Several attributes described on one line (``low, high: the range``) become one
       entry each.
+    * A constant re-exported from a private module keeps the comment it has there.
     """
     lines[:] = _split_names(lines)
+    module_name, _, short = name.rpartition(".")
+    if what == "data" and module_name.startswith(apinames.ROOT) and module_name in sys.modules:
+        # Never the docstring of the value's type (``int([x]) -> integer``).
+        lines[:] = apinames.constant_doc(module_name, short)
+
+
+def _rtype_before_rubric(lines: list[str]) -> None:
+    """Keep the return type with the fields when a docstring ends in an example.
+
+    Without a ``Returns:`` section the return type would land right under the
+    example's heading, which breaks the markup.
+    """
+    for index in range(1, len(lines)):
+        if lines[index].startswith(":rtype:") and lines[index - 1].startswith(".. rubric::"):
+            rtype, rubric = lines[index], lines[index - 1]
+            lines[index - 1 : index + 1] = [rtype, "", rubric]
+            return
 
 
 _SENTENCE_TYPE = re.compile(r"^:type: ([^\[\]|.`]* [^\[\]|.`]*)$")
 
 
-def property_summaries(
+def mend_fields(
     app: Sphinx, what: str, name: str, obj: object, options: object, lines: list[str]
 ) -> None:
-    """Give a property back the summary napoleon took for its type.
+    """Give a property back the summary napoleon took for its type; place return types.
 
     Napoleon reads a property's ``Summary: details`` as ``type: description``; in
     this project a property's type comes from its annotation, so a "type" that is a
     phrase was the start of the summary.
     """
+    _rtype_before_rubric(lines)
     if what != "property":
         return
     for index, line in enumerate(lines):
@@ -321,6 +340,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", write_api_pages)
     app.connect("missing-reference", _resolve_alias)
     app.connect("autodoc-process-docstring", plain_docstrings, priority=400)
-    app.connect("autodoc-process-docstring", property_summaries, priority=600)
+    app.connect("autodoc-process-docstring", mend_fields, priority=600)
     app.add_directive("logikmodell-schema", SchemaDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

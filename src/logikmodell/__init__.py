@@ -54,6 +54,7 @@ from logikmodell.model import (
 from logikmodell.rendering import GraphvizNotFoundError, render, to_dot
 from logikmodell.validation import Finding, Report, Severity, ValidationFailed, validate
 
+#: The version of this release of logikmodell.
 __version__ = "0.1.0.dev0"
 
 __all__ = [
