@@ -13,6 +13,7 @@ import attrs
 from logikmodell._text import with_article
 
 __all__ = [
+    "DumpError",
     "DuplicateIdError",
     "InvalidValueError",
     "LoadError",
@@ -122,3 +123,7 @@ class LoadError(LogikmodellError, ValueError):
 
     def __str__(self) -> str:
         return "\n".join(self.lines())
+
+
+class DumpError(LogikmodellError, ValueError):
+    """A model holds something the chosen format cannot write (e.g. null in TOML)."""
