@@ -69,10 +69,13 @@ nitpicky = True
 nitpick_ignore = [
     # Hypothesis publishes no inventory that ships here; its name is shown unlinked.
     ("py:class", "hypothesis.strategies.SearchStrategy"),
-    # Type variables and private helpers appear in signatures but have no page.
-    ("py:class", "logikmodell.graph.N"),
 ]
-nitpick_ignore_regex = [("py:class", r"logikmodell(\.\w+)*\._\w+(\.\w+)*")]
+nitpick_ignore_regex = [
+    # Private helpers appear in signatures but have no page.
+    ("py:class", r"logikmodell(\.\w+)*\._\w+(\.\w+)*"),
+    # Type variables of generic classes (FrozenDict[K, V]) have no page of their own.
+    ("py:(class|obj)", r"(logikmodell(\.\w+)*\.)?[A-Z]"),
+]
 suppress_warnings = [
     # JSON excerpts that elide with `...` are shown unhighlighted, not refused.
     "misc.highlighting_failure",

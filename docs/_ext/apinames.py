@@ -33,6 +33,7 @@ ROOT = "logikmodell"
 #: Public subpackages and modules, in the order of the reference; those that do not
 #: exist (yet) or that only forward to a new place are skipped.
 CANDIDATES = (
+    "logikmodell.model",
     "logikmodell.io",
     "logikmodell.validation",
     "logikmodell.costs",
