@@ -16,8 +16,8 @@ demo: $(STAMP)
 	$(BIN)/logikmodell demo logikmodell-demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks docs/conf.py docs/conftest.py docs/_ext
-	$(BIN)/ruff format --check src tests benchmarks docs/conf.py docs/conftest.py docs/_ext
+	$(BIN)/ruff check src tests benchmarks docs/conf.py docs/_ext
+	$(BIN)/ruff format --check src tests benchmarks docs/conf.py docs/_ext
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
