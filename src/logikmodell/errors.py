@@ -13,6 +13,7 @@ import attrs
 from logikmodell._text import with_article
 
 __all__ = [
+    "AppraisalError",
     "DumpError",
     "DuplicateIdError",
     "InvalidValueError",
@@ -127,3 +128,7 @@ class LoadError(LogikmodellError, ValueError):
 
 class DumpError(LogikmodellError, ValueError):
     """A model holds something the chosen format cannot write (e.g. null in TOML)."""
+
+
+class AppraisalError(LogikmodellError, ValueError):
+    """A model whose returns cannot be appraised (no costs, or no valued outcome)."""
