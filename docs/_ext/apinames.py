@@ -129,26 +129,33 @@ def owners(modules: list[str]) -> dict[str, str]:
     return result
 
 
-def _modules_under(module_name: str) -> list[str]:
-    """The module and every loaded module of its package, itself first."""
+def _modules_to_search(module_name: str) -> list[str]:
+    """The module, the loaded modules under it, then every other loaded one of ours."""
     module = importlib.import_module(module_name)
-    found = [module_name]
-    for info in pkgutil.walk_packages(getattr(module, "__path__", []), prefix=f"{module_name}."):
-        if info.name in sys.modules and not info.name.endswith("__main__"):
-            found.append(info.name)
-    return found
+    under = [
+        info.name
+        for info in pkgutil.walk_packages(getattr(module, "__path__", []), prefix=f"{module_name}.")
+        if info.name in sys.modules and not info.name.endswith("__main__")
+    ]
+    others = sorted(
+        name
+        for name in sys.modules
+        if name.startswith(f"{ROOT}.") and name not in under and name != module_name
+    )
+    return [module_name, *under, *others]
 
 
 def constant_doc(module_name: str, name: str) -> list[str]:
     """The ``#:`` comment (or string) documenting a constant, where it is defined.
 
-    A constant re-exported from a private module keeps its comment there; this finds
-    it in the module or in the loaded module under it that holds the same value.
+    A constant re-exported from a private module, or from another package, keeps its
+    comment where it is defined; this finds it in the first loaded module, nearest
+    first, that holds the same value.
     """
     from sphinx.pycode import ModuleAnalyzer
 
     value = getattr(importlib.import_module(module_name), name)
-    for candidate in _modules_under(module_name):
+    for candidate in _modules_to_search(module_name):
         docs = ModuleAnalyzer.for_module(candidate).find_attr_docs()
         if ("", name) in docs and getattr(sys.modules[candidate], name, None) is value:
             return list(docs["", name])

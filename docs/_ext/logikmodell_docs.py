@@ -332,7 +332,31 @@ def _resolve_alias(
                 node,
                 contnode,
             )
+        if _exists_undocumented(name):
+            return contnode
     return None
+
+
+def _exists_undocumented(dotted: str) -> bool:
+    """Whether ``dotted`` names a real module or object of ours that has no page.
+
+    A docstring may point at an internal module or helper; it is shown as code, not
+    linked. A name that does not exist still fails the build.
+    """
+    if not dotted.startswith(f"{apinames.ROOT}."):
+        return False
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        module = sys.modules.get(".".join(parts[:cut]))
+        if module is None:
+            continue
+        obj: object = module
+        for part in parts[cut:]:
+            if not hasattr(obj, part):
+                return False
+            obj = getattr(obj, part)
+        return True
+    return False
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
