@@ -99,7 +99,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- costs
 def _cmd_costs(args: argparse.Namespace) -> int:
     from logikmodell.costs import CostAttributionError, attribute_costs
-    from logikmodell.costs.table import cost_table
+    from logikmodell.text import cost_table
 
     model = _load(args.model)
     try:
@@ -154,9 +154,8 @@ def _refuse(findings: Sequence[Finding], path: str, output_format: str, command:
 
 
 def _cmd_returns(args: argparse.Namespace) -> int:
-    from logikmodell.costs.returns import AppraisalError, appraise
-    from logikmodell.costs.returns_text import returns_text
-    from logikmodell.costs.sensitivity import monte_carlo, one_way
+    from logikmodell.returns import AppraisalError, appraise, monte_carlo, one_way
+    from logikmodell.text import returns_text
     from logikmodell.validation import validate
 
     model = _load(args.model)
@@ -207,12 +206,11 @@ def _write_json(path: Path, data: object) -> Path:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from logikmodell.costs import attribute_costs
-    from logikmodell.costs.returns import appraise
-    from logikmodell.costs.returns_text import returns_text
-    from logikmodell.costs.table import cost_summary
     from logikmodell.examples import example_path, load_example
     from logikmodell.io import dump
     from logikmodell.rendering import render
+    from logikmodell.returns import appraise
+    from logikmodell.text import cost_summary, returns_text
     from logikmodell.validation import validate
 
     out_dir = Path(args.dir)

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from logikmodell.validation.findings import Finding, Report
 
 __all__ = [
+    "AppraisalError",
     "CostAttributionError",
+    "DumpError",
     "DuplicateIdError",
     "GraphvizNotFoundError",
     "InvalidValueError",
@@ -205,3 +207,11 @@ class RenderError(LogikmodellError, RuntimeError):
     def __str__(self) -> str:
         said = self.stderr.strip() or "no message"
         return f"Graphviz 'dot' failed (exit code {self.returncode}): {said}"
+
+
+class DumpError(LogikmodellError, ValueError):
+    """A model holds something the chosen format cannot write (e.g. null in TOML)."""
+
+
+class AppraisalError(LogikmodellError, ValueError):
+    """A model whose returns cannot be appraised (no costs, or no valued outcome)."""

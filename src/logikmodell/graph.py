@@ -17,6 +17,7 @@ from logikmodell.errors import (
 )
 from logikmodell.model.elements import Actor, Economics, Indicator, Link, Period, Risk, TargetGroup
 from logikmodell.model.enums import NodeKind
+from logikmodell.model.frozen import FrozenDict
 from logikmodell.model.header import ModelInfo
 from logikmodell.model.nodes import Need, Node, Outcome, Resource
 from logikmodell.model.units import check_node_units
@@ -393,7 +394,7 @@ class LogicModel:
         return self._info.economics
 
     @property
-    def metadata(self) -> dict[str, object]:
+    def metadata(self) -> FrozenDict[str, object]:
         """Free-form data, preserved on round trip."""
         return self._info.metadata
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from logikmodell.costs.resources import resource_cost, resource_cost_by_year
+from logikmodell.costs.resources import UNASSIGNED, resource_cost, resource_cost_by_year
 from logikmodell.errors import CostAttributionError
 from logikmodell.model.enums import NodeKind
 from logikmodell.model.money import Money
@@ -45,9 +45,6 @@ if TYPE_CHECKING:
     from logikmodell.graph import LogicModel
 
 __all__ = ["UNASSIGNED", "CostAttribution", "CostAttributionError", "attribute_costs"]
-
-#: The payer key under which resources without a ``payer`` are summed.
-UNASSIGNED = "_unassigned"
 
 #: The kinds of the chain, in order: every kind but ``need``.
 _CHAIN_KINDS: tuple[NodeKind, ...] = tuple(kind for kind in NodeKind if kind is not NodeKind.NEED)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from logikmodell.errors import LoadError, Problem
+from logikmodell.errors import DumpError, LoadError, Problem
 from logikmodell.graph import LogicModel
 from logikmodell.io._document import from_data, to_data
 from logikmodell.io._parse import FORMATS, parse_text
-from logikmodell.io._write import DumpError, write_text
+from logikmodell.io._write import write_text
 from logikmodell.io.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [

@@ -35,6 +35,7 @@ from logikmodell.model import (
     Economics,
     Effect,
     Evidence,
+    FrozenDict,
     Indicator,
     Link,
     ModelInfo,
@@ -73,13 +74,25 @@ _ALWAYS = {ModelInfo: {"currency", "economics"}, Economics: {"discount_rate", "h
 _RENAME = {Link: {"from_id": "from", "to_id": "to"}}
 
 
-class NestedKeyError(Exception):
-    """A problem at a key below the object being structured (e.g. ``.kind``)."""
+class _NestedKeyError(LogikmodellError, ValueError):
+    """A problem at a key below the object being structured (e.g. ``.kind``).
+
+    Never escapes: :func:`problems_of` turns it into a :class:`Problem` at that key.
+    """
 
     def __init__(self, key: str, message: str) -> None:
         super().__init__(key, message)
         self.key = key
         self.message = message
+
+
+def _key_text(key: object) -> str:
+    """A key as the file spells it: ``5``, ``true``, ``null`` or the text itself."""
+    if isinstance(key, bool):
+        return str(key).lower()
+    if key is None:
+        return "null"
+    return str(key)
 
 
 def _type_name(value: object) -> str:
@@ -182,11 +195,11 @@ def _schedule(value: object, _: object) -> dict[int, Fraction] | None:
         elif isinstance(key, int) and not isinstance(key, bool):
             year = key
         else:
-            raise NestedKeyError(str(key), "expected a year index (a whole number ≥ 0)")
+            raise _NestedKeyError(_key_text(key), "expected a year index (a whole number ≥ 0)")
         try:
             out[year] = _fraction(share, None)
         except ValueError as exc:
-            raise NestedKeyError(str(key), str(exc)) from None
+            raise _NestedKeyError(_key_text(key), str(exc)) from None
     return out
 
 
@@ -242,11 +255,11 @@ def structure_node(value: object, _: object = None) -> Node:
     if not isinstance(value, dict):
         raise ValueError(f"expected a mapping, got {_type_name(value)}")
     if "kind" not in value:
-        raise NestedKeyError("kind", "required key missing (one of " + _kinds() + ")")
+        raise _NestedKeyError("kind", "required key missing (one of " + _kinds() + ")")
     try:
         cls = node_class(value["kind"])
     except (ValueError, TypeError):
-        raise NestedKeyError(
+        raise _NestedKeyError(
             "kind", f"unknown kind {value['kind']!r}: expected one of {_kinds()}"
         ) from None
     body = {key: item for key, item in value.items() if key != "kind"}
@@ -268,8 +281,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Quantity, _quantity)
     conv.register_structure_hook(dt.date, _date)
     for tp, hook in (
-        (dict[str, object], _metadata),
-        (dict[int, Fraction] | None, _schedule),
+        (FrozenDict[str, object], _metadata),
+        (FrozenDict[int, Fraction] | None, _schedule),
         (Fraction | tuple[RateBand, ...], _rate),
     ):
         conv.register_structure_hook_func(functools.partial(operator.eq, tp), hook)
@@ -306,7 +319,7 @@ def unstructure_value(value: object) -> object:
         return value.value
     if isinstance(value, tuple | list):
         return [unstructure_value(item) for item in value]
-    if isinstance(value, dict):
+    if isinstance(value, FrozenDict | dict):
         return {key: unstructure_value(item) for key, item in value.items()}
     return value
 
@@ -349,10 +362,10 @@ def _is_default(field: attrs.Attribute[Any], item: object) -> bool:
 def problems_of(exc: BaseException, path: str) -> Iterator[Problem]:
     """Turn an exception raised while structuring into located problems."""
     if isinstance(exc, ForbiddenExtraKeysError):
-        for key in sorted(exc.extra_fields):
+        for key in sorted(map(_key_text, exc.extra_fields)):
             yield Problem(path=f"{path}.{key}", message="unknown key")
         return
-    if isinstance(exc, NestedKeyError):
+    if isinstance(exc, _NestedKeyError):
         yield Problem(path=f"{path}.{exc.key}", message=exc.message)
         return
     if isinstance(exc, BaseExceptionGroup):

@@ -15,9 +15,11 @@ import attrs
 
 from logikmodell.errors import InvalidValueError
 from logikmodell.model.enums import Direction, Effect, Evidence
+from logikmodell.model.frozen import FrozenDict, FrozenList
 from logikmodell.numbers import MAX_MAGNITUDE, describe, is_float_exact, to_fraction
 
 __all__ = [
+    "EMPTY_METADATA",
     "check_id",
     "check_ids",
     "check_int_range",
@@ -37,6 +39,9 @@ _ID = re.compile(r"[\w.\-]{1,100}")
 
 E = TypeVar("E", bound=enum.Enum)
 _ZERO = Fraction(0)  # the default of the fractions: shared, so it is checked once
+
+#: The metadata of an object that has none: one shared, read-only empty mapping.
+EMPTY_METADATA: FrozenDict[str, object] = FrozenDict()
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -147,28 +152,32 @@ def optional_fraction(value: object) -> Fraction | None:
     return None if value is None else to_fraction(value)
 
 
-def frozen_metadata(value: object) -> dict[str, object]:
-    """Converter: metadata is a mapping from text to anything, copied with sorted keys.
+def frozen_metadata(value: object) -> FrozenDict[str, object]:
+    """Converter: metadata is a read-only mapping from text to anything, keys sorted.
 
     Keys are sorted (at every level) so that a model writes the same bytes whatever
     the order of the file it came from: TOML writes nested tables after plain values.
+    Mappings inside become :class:`FrozenDict`, lists and tuples :class:`FrozenList`,
+    so nothing in a model's metadata can be changed in place.
     """
     if not value:
-        if value is None or isinstance(value, dict):
-            return {}
+        if value is None or isinstance(value, dict | FrozenDict):
+            return EMPTY_METADATA
         raise InvalidValueError("metadata", "expected a mapping")
-    if not isinstance(value, dict):
+    if not isinstance(value, dict | FrozenDict):
         raise InvalidValueError("metadata", "expected a mapping")
-    sorted_value = _sorted(value)
-    assert isinstance(sorted_value, dict)
-    return sorted_value
+    return _frozen_mapping(value)
 
 
-def _sorted(value: object) -> object:
-    if isinstance(value, dict):
-        return {key: _sorted(value[key]) for key in sorted(value, key=str)}
+def _frozen_mapping(value: dict[Any, object] | FrozenDict[Any, object]) -> FrozenDict[str, object]:
+    return FrozenDict._own({key: _frozen(value[key]) for key in sorted(value, key=str)})
+
+
+def _frozen(value: object) -> object:
+    if isinstance(value, dict | FrozenDict):
+        return _frozen_mapping(value)
     if isinstance(value, list | tuple):
-        return [_sorted(item) for item in value]
+        return FrozenList(_frozen(item) for item in value)
     return value
 
 

@@ -13,6 +13,7 @@ import attrs
 
 from logikmodell.errors import InvalidValueError
 from logikmodell.model._checks import (
+    EMPTY_METADATA,
     check_id,
     check_ids,
     check_int_range,
@@ -28,6 +29,7 @@ from logikmodell.model._checks import (
     to_evidence,
 )
 from logikmodell.model.enums import Direction, Effect, Evidence
+from logikmodell.model.frozen import FrozenDict
 from logikmodell.numbers import to_fraction
 
 __all__ = [
@@ -66,8 +68,8 @@ class Link:
     evidence: Evidence | None = attrs.field(default=None, converter=to_evidence)
     source: str | None = None
     note: str | None = None
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
     @property
@@ -83,8 +85,8 @@ class Observation:
     value: Fraction = attrs.field(converter=to_fraction, validator=check_number)
     date: dt.date | None = None
     note: str | None = None
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
 
@@ -119,8 +121,8 @@ class Indicator:
     source: str | None = None
     frequency: str | None = None
     measurements: tuple[Observation, ...] = attrs.field(default=(), converter=_observations)
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
 
@@ -136,8 +138,8 @@ class Risk:
     mitigation: str | None = None
     owner: str | None = attrs.field(default=None, validator=attrs.validators.optional(check_id))
     description: str | None = None
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
     @property
@@ -154,8 +156,8 @@ class Actor:
     label: str = attrs.field(validator=check_label)
     level: str | None = None
     description: str | None = None
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
 
@@ -166,8 +168,8 @@ class TargetGroup:
     label: str = attrs.field(validator=check_label)
     size: int | None = attrs.field(default=None, validator=check_int_range(0, 10**15))
     definition: str | None = None
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
 
@@ -177,8 +179,8 @@ class Period:
 
     start: dt.date
     end: dt.date
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
     def __attrs_post_init__(self) -> None:
@@ -198,8 +200,8 @@ class RateBand:
 
     from_year: int = attrs.field(validator=check_int_range(0, 10**6))
     rate: Fraction = attrs.field(converter=to_fraction, validator=_check_rate)
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
 
@@ -239,8 +241,8 @@ class Economics:
         default=None, converter=optional_fraction, validator=attrs.validators.optional(_check_rate)
     )
     horizon_years: int = attrs.field(default=10, validator=check_int_range(0, 1000))
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
     def __attrs_post_init__(self) -> None:

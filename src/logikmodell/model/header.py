@@ -6,8 +6,15 @@ from typing import Any
 
 import attrs
 
-from logikmodell.model._checks import check_id, check_int_range, check_label, frozen_metadata
+from logikmodell.model._checks import (
+    EMPTY_METADATA,
+    check_id,
+    check_int_range,
+    check_label,
+    frozen_metadata,
+)
 from logikmodell.model.elements import Economics, Period, TargetGroup
+from logikmodell.model.frozen import FrozenDict
 
 __all__ = ["FORMAT_VERSION", "ModelInfo"]
 
@@ -39,4 +46,6 @@ class ModelInfo:
     target_group: TargetGroup | None = None
     comparison: str | None = None
     economics: Economics = attrs.field(factory=Economics)
-    metadata: dict[str, object] = attrs.field(factory=dict, converter=frozen_metadata, hash=False)
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False
+    )

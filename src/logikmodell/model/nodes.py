@@ -11,6 +11,7 @@ import attrs
 from logikmodell.errors import InvalidValueError
 from logikmodell.model._checks import (
     _ZERO,
+    EMPTY_METADATA,
     check_id,
     check_ids,
     check_int_range,
@@ -23,6 +24,7 @@ from logikmodell.model._checks import (
     to_direction,
 )
 from logikmodell.model.enums import Direction, NodeKind
+from logikmodell.model.frozen import FrozenDict
 from logikmodell.model.quantity import Quantity
 from logikmodell.numbers import to_fraction
 
@@ -71,8 +73,8 @@ class Valuation:
     amount_high: Quantity | None = attrs.field(default=None, converter=_quantity)
     label: str | None = None
     source: str | None = None
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
     def __attrs_post_init__(self) -> None:
@@ -92,8 +94,8 @@ class Node:
     id: str = attrs.field(validator=check_id)
     label: str = attrs.field(validator=check_label)
     description: str | None = None
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
 
@@ -107,12 +109,10 @@ class Need(Node):
 def _check_schedule(instance: Resource, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
-    assert isinstance(value, dict)
+    assert isinstance(value, FrozenDict)
     if not value:
         raise InvalidValueError("schedule", "expected at least one year")
     for year, share in value.items():
-        if isinstance(year, bool) or not isinstance(year, int) or year < 0:
-            raise InvalidValueError("schedule", f"expected year indexes ≥ 0, got {year!r}")
         if not 0 <= share <= 1:
             raise InvalidValueError("schedule", f"share for year {year} must lie in [0, 1]")
     total = sum(value.values(), Fraction(0))
@@ -120,10 +120,10 @@ def _check_schedule(instance: Resource, attribute: attrs.Attribute[Any], value: 
         raise InvalidValueError("schedule", f"shares must sum to exactly 1, got {float(total):g}")
 
 
-def _schedule(value: object) -> dict[int, Fraction] | None:
+def _schedule(value: object) -> FrozenDict[int, Fraction] | None:
     if value is None:
         return None
-    if not isinstance(value, dict):
+    if not isinstance(value, dict | FrozenDict):
         raise InvalidValueError("schedule", "expected a mapping from year index to share")
     out: dict[int, Fraction] = {}
     for key, share in value.items():
@@ -131,8 +131,10 @@ def _schedule(value: object) -> dict[int, Fraction] | None:
             year = int(key) if isinstance(key, str) else key
         except ValueError:
             raise InvalidValueError("schedule", f"expected a year index, got {key!r}") from None
+        if isinstance(year, bool) or not isinstance(year, int) or year < 0:
+            raise InvalidValueError("schedule", f"expected year indexes ≥ 0, got {year!r}")
         out[year] = to_fraction(share)
-    return dict(sorted(out.items()))
+    return FrozenDict(sorted(out.items()))
 
 
 @attrs.frozen(kw_only=True)
@@ -160,8 +162,8 @@ class Resource(Node):
     cost_high: Quantity | None = attrs.field(default=None, converter=_quantity)
     payer: str | None = attrs.field(default=None, validator=attrs.validators.optional(check_id))
     year: int | None = attrs.field(default=None, validator=check_int_range(0, 1000))
-    schedule: dict[int, Fraction] | None = attrs.field(
-        default=None, converter=_schedule, validator=_check_schedule, hash=False
+    schedule: FrozenDict[int, Fraction] | None = attrs.field(
+        default=None, converter=_schedule, validator=_check_schedule
     )
 
     def __attrs_post_init__(self) -> None:

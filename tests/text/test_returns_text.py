@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from returns_helpers import RANGED, RANGED_ECONOMICS, SIMPLE, model
+import sys
+from pathlib import Path
 
 import logikmodell as lm
-from logikmodell.costs.returns_text import returns_text
-from logikmodell.costs.sensitivity import monte_carlo, one_way
+from logikmodell.returns import monte_carlo, one_way
+from logikmodell.text import returns_text
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "returns"))
+from returns_helpers import RANGED, RANGED_ECONOMICS, SIMPLE, model
 
 
 def test_summary_ledger_break_even_and_years() -> None:
