@@ -55,6 +55,7 @@ from logikmodell.rendering import GraphvizNotFoundError, render, to_dot
 from logikmodell.returns import Appraisal, appraise
 from logikmodell.validation import Finding, Report, Severity, ValidationFailed, validate
 
+#: The version of this release of logikmodell.
 __version__ = "0.1.0.dev0"
 
 __all__ = [

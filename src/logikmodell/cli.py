@@ -1,8 +1,9 @@
 """The ``logikmodell`` command: parse arguments, call the public API, print, exit.
 
 Exit codes (DESIGN §7): 0 success; 1 the model has error findings; 2 the input
-cannot be read (one line per problem on stderr, ``FILE: $.path: message``); 3 an
-internal error (a bug), with the traceback only under ``--debug``.
+cannot be read (one line per problem on stderr, ``FILE: $.path: message``) or the
+output cannot be made (``cannot write OUT: reason``, a missing Graphviz among
+them); 3 an internal error (a bug), with the traceback only under ``--debug``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from logikmodell import __version__
-from logikmodell.errors import LoadError, LogikmodellError
+from logikmodell.errors import GraphvizNotFoundError, LoadError, LogikmodellError, RenderError
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import resolve_lang, translate
 
@@ -212,7 +213,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from logikmodell.costs import attribute_costs
     from logikmodell.examples import example_path, load_example
     from logikmodell.io import dump
-    from logikmodell.rendering import GraphvizNotFoundError, render
+    from logikmodell.rendering import render
     from logikmodell.returns import appraise
     from logikmodell.text import cost_summary, returns_text
     from logikmodell.validation import validate
@@ -388,6 +389,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _error_lines(exc: LogikmodellError, args: argparse.Namespace) -> list[str]:
+    """What stderr says about an error, by its kind (all of them exit 2).
+
+    A load error lists its problems, each located; Graphviz missing or failing is
+    about the output, which cannot be made (``cannot write OUT: …``, naming the OS
+    package to install); any other error is about the input, named first.
+    """
+    if isinstance(exc, LoadError):
+        return exc.lines()
+    if isinstance(exc, GraphvizNotFoundError | RenderError):
+        output = getattr(args, "output", None) or getattr(args, "dir", None)
+        return [f"cannot write {output}: {exc}" if output else f"logikmodell: {exc}"]
+    source = getattr(args, "model", None) or getattr(args, "input", None) or "logikmodell"
+    return [f"{source}: {exc}"]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = build_parser()
@@ -399,12 +416,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     try:
         code: int = args.func(args)
-    except LoadError as exc:
-        for line in exc.lines():
-            print(line, file=sys.stderr)
-        return EXIT_INPUT
     except LogikmodellError as exc:
-        print(f"logikmodell: {exc}", file=sys.stderr)
+        for line in _error_lines(exc, args):
+            print(line, file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

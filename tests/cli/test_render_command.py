@@ -103,6 +103,8 @@ def test_render_without_dot_exits_2_naming_the_package(tmp_path: Path) -> None:
     assert "OS package 'graphviz'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
+    assert result.stderr.startswith(f"cannot write {out}: ")
+    assert len(result.stderr.splitlines()) == 1
     ok = run("render", str(example_path()), "-o", str(tmp_path / "d.mmd"), env=env)
     assert ok.returncode == 0
 
