@@ -18,6 +18,7 @@ from logikmodell.io.limits import DEFAULT_LIMITS, Limits, check_data, check_text
 
 __all__ = ["FORMATS", "parse_text"]
 
+#: The file formats a model is read from and written to.
 FORMATS = ("yaml", "json", "toml")
 
 _YAMLBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

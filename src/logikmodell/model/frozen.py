@@ -65,12 +65,15 @@ class FrozenDict(Mapping[K, V]):
         return key in self._data
 
     def keys(self) -> KeysView[K]:
+        """The keys, in the order they were given (a read-only view)."""
         return self._data.keys()
 
     def values(self) -> ValuesView[V]:
+        """The values, in the order of their keys (a read-only view)."""
         return self._data.values()
 
     def items(self) -> ItemsView[K, V]:
+        """The ``(key, value)`` pairs, in the order they were given (a read-only view)."""
         return self._data.items()
 
     def __eq__(self, other: object) -> bool:

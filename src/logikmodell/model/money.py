@@ -13,7 +13,14 @@ from typing import Self
 
 import attrs
 
-from logikmodell.numbers import allocate, format_decimal, format_ore, round_half_away, to_fraction
+from logikmodell.numbers import (
+    Lang,
+    allocate,
+    format_decimal,
+    format_ore,
+    round_half_away,
+    to_fraction,
+)
 
 __all__ = ["Money", "allocate", "format_ore", "round_half_away"]
 
@@ -54,9 +61,14 @@ class Money:
         """Split into parts proportional to ``weights`` that sum to the rounded whole."""
         return tuple(Money.from_ore(p, self.currency) for p in allocate(self.ore, weights))
 
-    def format(self) -> str:
-        """Two decimals, rounded half away from zero, no grouping: ``"1240000.00"``."""
-        return format_ore(self.ore)
+    def format(self, *, group: bool = False, lang: Lang | None = None) -> str:
+        """Two decimals, rounded half away from zero: ``"1240000.00"``.
+
+        Args:
+            group: separate thousands (``"1 240 000.00"``).
+            lang: the form of :func:`logikmodell.numbers.format_ore`.
+        """
+        return format_ore(self.ore, group=group, lang=lang)
 
     def _same(self, other: Money) -> None:
         if other.currency != self.currency:

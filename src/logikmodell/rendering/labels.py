@@ -16,14 +16,13 @@ from fractions import Fraction
 from typing import get_args
 
 from logikmodell.errors import InvalidValueError
-from logikmodell.model.enums import Effect, Evidence, NodeKind
+from logikmodell.model.enums import Evidence, NodeKind
 from logikmodell.numbers import Lang, format_decimal, format_ore
 
 __all__ = [
     "LANGUAGES",
     "Lang",
     "check_lang",
-    "effect_word",
     "evidence_name",
     "format_money",
     "format_number",
@@ -60,8 +59,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "target_group": ("Målgrupp", "Target group"),
     "increase": ("ska öka", "to increase"),
     "decrease": ("ska minska", "to decrease"),
-    "increases": ("ökar", "increases"),
-    "decreases": ("minskar", "decreases"),
     "effect_increases": ("+ ökar", "+ increases"),
     "effect_decreases": ("− minskar", "− decreases"),
     "delivery": ("Genomförande (ej orsakssamband)", "Delivery (not a causal claim)"),
@@ -145,11 +142,6 @@ def stage_name(kind: NodeKind, lang: Lang) -> str:
 def evidence_name(evidence: Evidence | None, lang: Lang) -> str:
     """The name of an evidence grade; ``None`` is "not stated"."""
     return _pick(_EVIDENCE[evidence], lang)
-
-
-def effect_word(effect: Effect, lang: Lang) -> str:
-    """``ökar``/``minskar`` (``increases``/``decreases``)."""
-    return word(effect.value, lang)
 
 
 def word(key: str, lang: Lang) -> str:
