@@ -192,7 +192,7 @@ def test_the_languages_of_the_diagram() -> None:
     assert format_ore(248_000_049, group=True, places=0, currency="SEK", lang="en") == (
         "SEK\u00a02,480,000"
     )
-    assert format_ore(100, places=0, currency="EUR", lang="sv") == "1\u00a0EUR"
+    assert format_ore(100, places=0, currency="EUR", lang="sv") == "1\u00a0€"
     assert format_ore(-40, places=0, minus="−", currency="SEK", lang="sv") == "−0\u00a0kr"
     assert format_ore(12345, places=1, group=True, lang="sv") == "123,5"
 

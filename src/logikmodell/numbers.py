@@ -6,9 +6,11 @@ into exact :class:`~fractions.Fraction` values, split with the one largest-remai
 (:func:`format_decimal`, :func:`format_ore`, :func:`format_money`).
 
 The formatters take a ``lang`` keyword. Without it they write the plain form used in
-JSON and the text tables (``1 240 000.00``: spaces between thousands, a decimal
-point); with ``lang="sv"`` or ``lang="en"`` they write the form of the diagram
-(``1 240 000,50`` with no-break spaces, or ``1,240,000.50``).
+JSON and messages (``1 240 000.00``: spaces between thousands, a decimal point); with
+``lang="sv"`` or ``lang="en"`` they write the form of that language from babel's
+locale data (CLDR): ``4 442 812,40 kr`` with no-break spaces and a decimal comma, or
+``SEK 4,442,812.40``; percentages ``103,8 %`` or ``103.8%``; dates ``1 mars 2025`` or
+``March 1, 2025``. Babel is imported only when such a form is asked for.
 
 Example:
     >>> parse_number("620 000,50")
@@ -23,6 +25,8 @@ Example:
 
 from __future__ import annotations
 
+import datetime
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -37,9 +41,11 @@ __all__ = [
     "allocate_equally",
     "decimal_text",
     "describe",
+    "format_date",
     "format_decimal",
     "format_money",
     "format_ore",
+    "format_percent",
     "is_float_exact",
     "parse_number",
     "round_conserving",
@@ -66,9 +72,6 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 _SPACES = re.compile(r"[ \u00a0\u202f]")
-
-#: The word written after an amount in Swedish, by currency code.
-_CURRENCY_SUFFIX_SV = {"SEK": "kr"}
 
 
 # ---------------------------------------------------------------------- reading
@@ -284,18 +287,49 @@ def round_conserving(values: Sequence[Fraction], total: Fraction | None = None) 
 
 
 # ---------------------------------------------------------------------- writing
+@functools.cache
+def _symbols(lang: Lang) -> tuple[str, str]:
+    """The thousands separator and decimal mark of ``lang``, from babel's locale data."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    return get_group_symbol(lang), get_decimal_symbol(lang)
+
+
+@functools.cache
+def _affixes(lang: Lang, currency: str | None) -> tuple[str, str]:
+    """What ``lang`` writes before and after a positive amount of ``currency``.
+
+    ``currency=None`` gives the affixes of a percentage. A currency symbol of letters
+    is set apart from the digits by a no-break space (CLDR's currency spacing).
+    """
+    from babel import Locale
+    from babel.numbers import get_currency_symbol
+
+    locale = Locale.parse(lang)
+    if currency is None:
+        pattern = locale.percent_formats[None]
+        return pattern.prefix[0], pattern.suffix[0]
+    pattern = locale.currency_formats["standard"]
+    symbol = get_currency_symbol(currency, locale)
+    prefix = pattern.prefix[0].replace("\u00a4", symbol)
+    suffix = pattern.suffix[0].replace("\u00a4", symbol)
+    if prefix and prefix[-1].isalpha():
+        prefix += "\u00a0"
+    if suffix and suffix[0].isalpha():
+        suffix = "\u00a0" + suffix
+    return prefix, suffix
+
+
 def _group(whole: int, group: bool, lang: Lang | None) -> str:
     """The digits of a non-negative integer, thousands separated when ``group``."""
     if not group:
         return str(whole)
     text = f"{whole:,}"
-    if lang == "en":
-        return text
-    return text.replace(",", "\u00a0" if lang == "sv" else " ")
+    return text.replace(",", _symbols(lang)[0] if lang is not None else " ")
 
 
 def _point(lang: Lang | None) -> str:
-    return "," if lang == "sv" else "."
+    return _symbols(lang)[1] if lang is not None else "."
 
 
 def format_decimal(
@@ -305,6 +339,7 @@ def format_decimal(
     places: int | None = None,
     minus: str = "-",
     lang: Lang | None = None,
+    fixed: bool = False,
 ) -> str:
     """Write a number as its exact decimal text (no exponent, no trailing zeros).
 
@@ -316,6 +351,7 @@ def format_decimal(
         minus: the sign for negative numbers (``"−"`` for text meant for print).
         lang: ``None`` for the plain form (``620 000.5``), ``"sv"`` (``620 000,5``
             with no-break spaces) or ``"en"`` (``620,000.5``).
+        fixed: write exactly ``places`` decimals, trailing zeros kept (``1.0000``).
 
     Raises:
         ValueError: no ``places`` and the number has no finite decimal expansion
@@ -337,6 +373,9 @@ def format_decimal(
     while value.denominator != 1:
         value *= 10
         count += 1
+    if fixed and places is not None and count < places:
+        value *= 10 ** (places - count)
+        count = places
     whole, frac = divmod(value.numerator, 10**count)
     frac_part = f"{_point(lang)}{frac:0{count}d}" if count else ""
     return sign + _group(whole, group, lang) + frac_part
@@ -382,11 +421,10 @@ def format_ore(
     sign = minus if ore < 0 else ""
     if currency is None:
         return sign + text
-    if lang == "sv":
-        return f"{sign}{text}\u00a0{_CURRENCY_SUFFIX_SV.get(currency, currency)}"
-    if lang == "en":
-        return f"{sign}{currency}\u00a0{text}"
-    return f"{sign}{text} {currency}"
+    if lang is None:
+        return f"{sign}{text} {currency}"
+    prefix, suffix = _affixes(lang, currency)
+    return f"{sign}{prefix}{text}{suffix}"
 
 
 def format_money(
@@ -411,6 +449,47 @@ def format_money(
     """
     ore = round_half_away(Fraction(amount) * 100)
     return format_ore(ore, group=group, minus=minus, places=places, currency=currency, lang=lang)
+
+
+def format_percent(
+    value: Fraction | float,
+    *,
+    places: int = 1,
+    minus: str = "-",
+    lang: Lang | None = None,
+) -> str:
+    """A fraction as a percentage, rounded half away to ``places`` decimals.
+
+    Example:
+        >>> format_percent(Fraction(1038, 1000))
+        '103.8 %'
+        >>> format_percent(Fraction(1038, 1000), lang="sv")
+        '103,8\\xa0%'
+        >>> format_percent(Fraction(1038, 1000), lang="en")
+        '103.8%'
+    """
+    number = format_decimal(Fraction(value) * 100, group=True, places=places, minus="", lang=lang)
+    sign = minus if round_half_away(Fraction(value) * 100 * 10**places) < 0 else ""
+    if lang is None:
+        return f"{sign}{number} %"
+    prefix, suffix = _affixes(lang, None)
+    return f"{sign}{prefix}{number}{suffix}"
+
+
+def format_date(value: datetime.date, *, lang: Lang | None = None) -> str:
+    """A date: ISO 8601 in the plain form, else the long form of ``lang``.
+
+    Example:
+        >>> format_date(datetime.date(2025, 3, 1))
+        '2025-03-01'
+        >>> format_date(datetime.date(2025, 3, 1), lang="sv")
+        '1 mars 2025'
+    """
+    if lang is None:
+        return value.isoformat()
+    from babel.dates import format_date as babel_date
+
+    return babel_date(value, "long", locale=lang)
 
 
 def describe(value: Fraction) -> str:
