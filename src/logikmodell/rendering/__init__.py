@@ -56,6 +56,16 @@ def to_svg(
 ) -> str:
     """The diagram as SVG text, laid out by ``dot``.
 
+    Args:
+        model: the model to draw.
+        lang: ``"sv"`` (default) or ``"en"``.
+        findings: findings to highlight.
+        goal: draw only this node and the nodes with a path to it.
+        compact: fold outputs and count indicators and risks; ``None`` decides by size.
+
+    Returns:
+        The SVG document, ready to embed in a page.
+
     Raises:
         GraphvizNotFoundError: ``dot`` is not on the PATH.
         RenderError: ``dot`` failed.

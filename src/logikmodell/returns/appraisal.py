@@ -180,6 +180,15 @@ class Appraisal:
 def appraise(model: LogicModel) -> Appraisal:
     """Appraise a model's returns.
 
+    Args:
+        model: the model; its resources give the costs and its outcomes with a
+            ``quantity`` and ``values`` the benefits.
+
+    Returns:
+        The present values, NPV, benefit–cost (SROI) ratio, payback year,
+        break-even per outcome, the ledger per actor and the cash flow by year,
+        exact as fractions.
+
     Raises:
         AppraisalError: the model has no cost (no resource with a cost above 0) or
             no valued outcome (an outcome with both a ``quantity`` and ``values``).
