@@ -18,11 +18,10 @@ from fractions import Fraction
 import attrs
 from _timing import best
 
-from logikmodell.costs.returns import appraise
-from logikmodell.costs.sensitivity import monte_carlo, one_way
 from logikmodell.examples import load_example
 from logikmodell.graph import LogicModel
 from logikmodell.model import Outcome, Quantity, Resource
+from logikmodell.returns import appraise, monte_carlo, one_way
 
 DRAWS = 10_000
 SAMPLE = 1_000

@@ -49,3 +49,9 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         if os.environ.get("LOGIKMODELL_REQUIRE_TOOLS") == "1":
             pytest.fail(f"{marker}: the tool is missing but LOGIKMODELL_REQUIRE_TOOLS=1")
         pytest.skip(f"{marker}: the tool is not installed")
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read English unless they ask for a language (the default follows the locale)."""
+    monkeypatch.setenv("LOGIKMODELL_LANG", "en")

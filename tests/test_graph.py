@@ -188,3 +188,16 @@ def test_equality_is_by_content() -> None:
     assert copy != small()
     with pytest.raises(TypeError):
         hash(small())
+
+
+def test_the_graph_does_not_import_rendering_yet_shows_svg_in_jupyter() -> None:
+    import ast
+    from pathlib import Path
+
+    import logikmodell.graph
+    import logikmodell.rendering
+
+    tree = ast.parse(Path(logikmodell.graph.__file__).read_text(encoding="utf-8"))
+    imported = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not any(name.startswith("logikmodell.rendering") for name in imported)
+    assert logikmodell.graph.LogicModel.svg_display is logikmodell.rendering.to_svg

@@ -11,8 +11,8 @@ Example:
 """
 
 from logikmodell.costs import CostAttribution, CostAttributionError, attribute_costs
-from logikmodell.costs.returns import Appraisal, AppraisalError, appraise
 from logikmodell.errors import (
+    AppraisalError,
     DuplicateIdError,
     InvalidValueError,
     LoadError,
@@ -52,8 +52,10 @@ from logikmodell.model import (
     Valuation,
 )
 from logikmodell.rendering import GraphvizNotFoundError, render, to_dot
+from logikmodell.returns import Appraisal, appraise
 from logikmodell.validation import Finding, Report, Severity, ValidationFailed, validate
 
+#: The version of this release of logikmodell.
 __version__ = "0.1.0.dev0"
 
 __all__ = [

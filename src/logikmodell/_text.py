@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-__all__ = ["with_article"]
+__all__ = ["plural", "with_article"]
 
 
 def with_article(noun: str) -> str:
     """The noun with its indefinite article: ``an activity``, ``a need``."""
     return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
+def plural(count: int, word: str) -> str:
+    """A count with its noun: ``1 error finding``, ``2 error findings``."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -1,8 +1,9 @@
 """The ``logikmodell`` command: parse arguments, call the public API, print, exit.
 
 Exit codes (DESIGN §7): 0 success; 1 the model has error findings; 2 the input
-cannot be read (one line per problem on stderr, ``FILE: $.path: message``); 3 an
-internal error (a bug), with the traceback only under ``--debug``.
+cannot be read (one line per problem on stderr, ``FILE: $.path: message``) or the
+output cannot be made (``cannot write OUT: reason``, a missing Graphviz among
+them); 3 an internal error (a bug), with the traceback only under ``--debug``.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from logikmodell import __version__
-from logikmodell.errors import LoadError, LogikmodellError
+from logikmodell.errors import GraphvizNotFoundError, LoadError, LogikmodellError, RenderError
 from logikmodell.graph import LogicModel
+from logikmodell.i18n import resolve_lang, translate
 
 if TYPE_CHECKING:
     from logikmodell.validation import Finding
@@ -98,7 +100,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- costs
 def _cmd_costs(args: argparse.Namespace) -> int:
     from logikmodell.costs import CostAttributionError, attribute_costs
-    from logikmodell.costs.table import cost_table
+    from logikmodell.text import cost_table
 
     model = _load(args.model)
     try:
@@ -108,7 +110,7 @@ def _cmd_costs(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(costs.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(cost_table(model, costs))
+        print(cost_table(model, costs, lang=args.lang))
     return EXIT_OK
 
 
@@ -130,7 +132,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         goal=args.goal,
         compact=args.compact,
     )
-    print(f"Wrote {written}")
+    print(translate(args.lang, "Wrote {path}", path=written))
     return EXIT_OK
 
 
@@ -153,9 +155,8 @@ def _refuse(findings: Sequence[Finding], path: str, output_format: str, command:
 
 
 def _cmd_returns(args: argparse.Namespace) -> int:
-    from logikmodell.costs.returns import AppraisalError, appraise
-    from logikmodell.costs.returns_text import returns_text
-    from logikmodell.costs.sensitivity import monte_carlo, one_way
+    from logikmodell.returns import AppraisalError, appraise, monte_carlo, one_way
+    from logikmodell.text import returns_text
     from logikmodell.validation import validate
 
     model = _load(args.model)
@@ -177,7 +178,11 @@ def _cmd_returns(args: argparse.Namespace) -> int:
             data["monte_carlo"] = simulation.to_dict()
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(returns_text(model, appraisal, sensitivity=sensitivity, monte_carlo=simulation))
+        print(
+            returns_text(
+                model, appraisal, sensitivity=sensitivity, monte_carlo=simulation, lang=args.lang
+            )
+        )
     return EXIT_OK
 
 
@@ -206,12 +211,11 @@ def _write_json(path: Path, data: object) -> Path:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from logikmodell.costs import attribute_costs
-    from logikmodell.costs.returns import appraise
-    from logikmodell.costs.returns_text import returns_text
-    from logikmodell.costs.table import cost_summary
     from logikmodell.examples import example_path, load_example
     from logikmodell.io import dump
-    from logikmodell.rendering import GraphvizNotFoundError, render
+    from logikmodell.rendering import render
+    from logikmodell.returns import appraise
+    from logikmodell.text import cost_summary, returns_text
     from logikmodell.validation import validate
 
     out_dir = Path(args.dir)
@@ -230,46 +234,61 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     written.append(_write_json(out_dir / "validation.json", report.to_dict()))
     written.append(_write_json(out_dir / "costs.json", costs.to_dict()))
     written.append(_write_json(out_dir / "returns.json", appraisal.to_dict()))
-    written.append(render(model, stem.with_suffix(".mmd")))
+    written.append(render(model, stem.with_suffix(".mmd"), lang=args.lang))
     diagram_note = ""
     try:
         for suffix in (".svg", ".png"):
-            written.append(render(model, stem.with_suffix(suffix)))
+            written.append(render(model, stem.with_suffix(suffix), lang=args.lang))
     except GraphvizNotFoundError as exc:
-        diagram_note = f"Diagram: {exc}"
+        diagram_note = translate(args.lang, "Diagram: {reason}", reason=exc)
 
     out = sys.stdout
-    print(summary(model), file=out)
-    print(f"\nValidation:\n{report.to_text()}", file=out)
-    print("\n" + cost_summary(model, costs), file=out)
-    print("\n" + returns_text(model, appraisal), file=out)
+    print(summary(model, lang=args.lang), file=out)
+    print("\n" + translate(args.lang, "Validation:"), report.to_text(), sep="\n", file=out)
+    print("\n" + cost_summary(model, costs, lang=args.lang), file=out)
+    print("\n" + returns_text(model, appraisal, lang=args.lang), file=out)
     print("", file=out)
     for path in written:
-        print(f"Wrote {path}", file=out)
+        print(translate(args.lang, "Wrote {path}", path=path), file=out)
     if diagram_note:
         print(diagram_note, file=out)
     return EXIT_OK
 
 
-def summary(model: LogicModel) -> str:
-    """A few lines that say what a model holds."""
+def summary(model: LogicModel, *, lang: str | None = None) -> str:
+    """A few lines that say what a model holds, in ``lang`` (default: the environment's)."""
     from logikmodell.model import NodeKind
+    from logikmodell.numbers import format_date
+    from logikmodell.rendering.labels import stage_name
 
+    language = resolve_lang(lang)
     lines = [model.title]
     if model.owner:
-        lines.append(f"  Owner: {model.owner}")
+        lines.append("  " + translate(language, "Owner: {owner}", owner=model.owner))
     if model.period:
-        lines.append(f"  Period: {model.period.start} – {model.period.end}")
+        start = format_date(model.period.start, lang=language)
+        end = format_date(model.period.end, lang=language)
+        lines.append("  " + translate(language, "Period: {start} – {end}", start=start, end=end))
     if model.target_group:
         size = f" ({model.target_group.size})" if model.target_group.size is not None else ""
-        lines.append(f"  Target group: {model.target_group.label}{size}")
+        group = f"{model.target_group.label}{size}"
+        lines.append("  " + translate(language, "Target group: {group}", group=group))
     counts = ", ".join(
-        f"{len(model.of_kind(kind))} {kind.value}" for kind in NodeKind if model.of_kind(kind)
+        f"{len(model.of_kind(kind))} {stage_name(kind, language).lower()}"
+        for kind in NodeKind
+        if model.of_kind(kind)
     )
-    lines.append(f"  Nodes: {len(model)} ({counts})")
+    lines.append("  " + translate(language, "Nodes: {n} ({counts})", n=len(model), counts=counts))
     lines.append(
-        f"  Links: {len(model.links)}; indicators: {len(model.indicators)}; "
-        f"risks: {len(model.risks)}; actors: {len(model.actors)}"
+        "  "
+        + translate(
+            language,
+            "Links: {links}; indicators: {indicators}; risks: {risks}; actors: {actors}",
+            links=len(model.links),
+            indicators=len(model.indicators),
+            risks=len(model.risks),
+            actors=len(model.actors),
+        )
     )
     return "\n".join(lines)
 
@@ -325,7 +344,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="file to write; format from the suffix: .svg .png .pdf (need Graphviz), .dot .mmd",
     )
-    draw.add_argument("--lang", choices=("sv", "en"), default="sv", help="language (default sv)")
     draw.add_argument("--findings", action="store_true", help="highlight what validation finds")
     draw.add_argument("--goal", metavar="ID", help="draw only the paths to this node")
     draw.add_argument(
@@ -360,7 +378,31 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="write the embedded example and its outputs")
     demo.add_argument("dir", metavar="DIR", nargs="?", default="logikmodell-demo")
     demo.set_defaults(func=_cmd_demo)
+    for command in commands.choices.values():
+        command.add_argument(
+            "--lang",
+            choices=("sv", "en"),
+            default=None,
+            help="language of what is printed (default: LOGIKMODELL_LANG, else sv when "
+            "the locale is Swedish, else en)",
+        )
     return parser
+
+
+def _error_lines(exc: LogikmodellError, args: argparse.Namespace) -> list[str]:
+    """What stderr says about an error, by its kind (all of them exit 2).
+
+    A load error lists its problems, each located; Graphviz missing or failing is
+    about the output, which cannot be made (``cannot write OUT: …``, naming the OS
+    package to install); any other error is about the input, named first.
+    """
+    if isinstance(exc, LoadError):
+        return exc.lines()
+    if isinstance(exc, GraphvizNotFoundError | RenderError):
+        output = getattr(args, "output", None) or getattr(args, "dir", None)
+        return [f"cannot write {output}: {exc}" if output else f"logikmodell: {exc}"]
+    source = getattr(args, "model", None) or getattr(args, "input", None) or "logikmodell"
+    return [f"{source}: {exc}"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -368,13 +410,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args.func(args)
-    except LoadError as exc:
-        for line in exc.lines():
-            print(line, file=sys.stderr)
-        return EXIT_INPUT
+        args.lang = resolve_lang(getattr(args, "lang", None))
     except LogikmodellError as exc:
         print(f"logikmodell: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    try:
+        code: int = args.func(args)
+    except LogikmodellError as exc:
+        for line in _error_lines(exc, args):
+            print(line, file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
@@ -388,11 +432,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         else:
-            print(
-                "logikmodell: internal error (a bug). Please report it with the command "
+            message = translate(
+                args.lang,
+                "internal error (a bug). Please report it with the command "
                 "and input that caused it; run with --debug to see the traceback.",
-                file=sys.stderr,
             )
+            print(f"logikmodell: {message}", file=sys.stderr)
         return EXIT_INTERNAL
     return code
 

@@ -2,24 +2,41 @@
 
 Every exception is a :class:`LogikmodellError` and also subclasses the builtin that
 fits it, so ``except ValueError`` keeps working for callers who do not know us.
+They fall in two kinds that callers (and the command line) treat differently:
+
+* a problem with the input or the model (:class:`LoadError`, :class:`UnitError`,
+  :class:`CostAttributionError`, :class:`ValidationFailed` …): a ``ValueError`` or
+  ``KeyError``, fixed by changing the model;
+* a problem with the machine (:class:`GraphvizNotFoundError`, :class:`RenderError`):
+  a ``RuntimeError``, fixed by installing or repairing a tool.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
-from logikmodell._text import with_article
+from logikmodell._text import plural, with_article
+
+if TYPE_CHECKING:
+    from logikmodell.validation.findings import Finding, Report
 
 __all__ = [
+    "AppraisalError",
+    "CostAttributionError",
+    "DumpError",
     "DuplicateIdError",
+    "GraphvizNotFoundError",
     "InvalidValueError",
     "LoadError",
     "LogikmodellError",
     "Problem",
+    "RenderError",
     "UnitError",
     "UnknownIdError",
+    "ValidationFailed",
 ]
 
 
@@ -122,3 +139,79 @@ class LoadError(LogikmodellError, ValueError):
 
     def __str__(self) -> str:
         return "\n".join(self.lines())
+
+
+class ValidationFailed(LogikmodellError, ValueError):  # noqa: N818 - the public name reads as a sentence: "validation failed"
+    """A model has error findings; raised by :meth:`Report.raise_for_errors`.
+
+    Attributes:
+        report: the whole report (warnings and infos included).
+    """
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        errors = self.report.errors
+        head = f"the model has {plural(len(errors), 'error finding')}"
+        return "\n".join([head + ":", *(f"  {f}" for f in errors)])
+
+
+class CostAttributionError(LogikmodellError, ValueError):
+    """The model cannot be costed: it has a cycle (LM101) or over-allocated shares (LM601).
+
+    Attributes:
+        findings: the error findings that stop the attribution, in report order.
+    """
+
+    def __init__(self, findings: Iterable[Finding]) -> None:
+        self.findings: tuple[Finding, ...] = tuple(findings)
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        head = "cannot attribute costs: the model has a cycle or over-allocated shares"
+        return "\n".join([head, *(f"  {finding}" for finding in self.findings)])
+
+
+class GraphvizNotFoundError(LogikmodellError, RuntimeError):
+    """The Graphviz ``dot`` executable is not on the PATH.
+
+    SVG, PNG and PDF need it; ``.dot`` and ``.mmd`` output does not.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return (
+            "the Graphviz 'dot' program was not found on the PATH; install the OS package "
+            "'graphviz' (apt install graphviz, dnf install graphviz, brew install graphviz), "
+            "or write .dot or .mmd output, which needs no Graphviz"
+        )
+
+
+class RenderError(LogikmodellError, RuntimeError):
+    """``dot`` ran but failed; carries its exit code and what it said.
+
+    Attributes:
+        returncode: the exit code of ``dot`` (-1 when it did not finish).
+        stderr: what ``dot`` wrote on its error stream.
+    """
+
+    def __init__(self, returncode: int, stderr: str) -> None:
+        self.returncode = returncode
+        self.stderr = stderr
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        said = self.stderr.strip() or "no message"
+        return f"Graphviz 'dot' failed (exit code {self.returncode}): {said}"
+
+
+class DumpError(LogikmodellError, ValueError):
+    """A model holds something the chosen format cannot write (e.g. null in TOML)."""
+
+
+class AppraisalError(LogikmodellError, ValueError):
+    """A model whose returns cannot be appraised (no costs, or no valued outcome)."""

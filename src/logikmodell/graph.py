@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 import networkx as nx
@@ -12,21 +12,20 @@ from logikmodell._text import with_article
 from logikmodell.errors import (
     DuplicateIdError,
     InvalidValueError,
-    LoadError,
     LogikmodellError,
-    Problem,
-    UnitError,
     UnknownIdError,
 )
 from logikmodell.model.elements import Actor, Economics, Indicator, Link, Period, Risk, TargetGroup
 from logikmodell.model.enums import NodeKind
+from logikmodell.model.frozen import FrozenDict
 from logikmodell.model.header import ModelInfo
-from logikmodell.model.nodes import Need, Node, Outcome, Output, Resource
+from logikmodell.model.nodes import Need, Node, Outcome, Resource
+from logikmodell.model.units import check_node_units
 
-if TYPE_CHECKING:
-    from logikmodell.model.units import Dimension
+__all__ = ["LogicModel", "PartProblem"]
 
-__all__ = ["LogicModel"]
+#: A part that could not be added while building: its path (``$.nodes[3]``) and why.
+PartProblem = tuple[str, LogikmodellError]
 
 N = TypeVar("N", bound=Node)
 
@@ -104,9 +103,9 @@ class LogicModel:
         links: Iterable[Link],
         indicators: Iterable[Indicator],
         risks: Iterable[Risk],
-    ) -> list[tuple[str, LogikmodellError]]:
+    ) -> list[PartProblem]:
         """Add every part, collecting each problem with its path instead of stopping."""
-        problems: list[tuple[str, LogikmodellError]] = []
+        problems: list[PartProblem] = []
 
         def each(name: str, items: Iterable[Any], add: Callable[[Any], None]) -> None:
             for index, item in enumerate(items):
@@ -125,28 +124,40 @@ class LogicModel:
         return problems
 
     @classmethod
-    def _collect(
+    def build(
         cls,
         info: ModelInfo,
-        source: str,
-        actors: Iterable[Actor],
-        nodes: Iterable[Node],
-        links: Iterable[Link],
-        indicators: Iterable[Indicator],
-        risks: Iterable[Risk],
-    ) -> LogicModel:
-        """Build a model, raising one LoadError that lists every problem with its path."""
+        *,
+        actors: Iterable[Actor] = (),
+        nodes: Iterable[Node] = (),
+        links: Iterable[Link] = (),
+        indicators: Iterable[Indicator] = (),
+        risks: Iterable[Risk] = (),
+    ) -> tuple[LogicModel, list[PartProblem]]:
+        """Build a model from its parts, collecting every problem instead of stopping.
+
+        Parts are added as by the constructor (actors, nodes, links, indicators,
+        risks, each in order; a goal may address a need listed after it). A part
+        that breaks a rule is left out and reported; the rest are added.
+
+        Returns:
+            The model of every part that could be added, and one
+            ``(path, error)`` per part left out, in order: ``("$.links[2]",
+            UnknownIdError(...))``. The error's ``field``, where it has one, says
+            which field of the part is wrong.
+
+        Example:
+            >>> from logikmodell.model import Activity, Link
+            >>> model, problems = LogicModel.build(
+            ...     ModelInfo(title="T"),
+            ...     nodes=[Activity(id="a", label="A")],
+            ...     links=[Link(from_id="a", to_id="x")],
+            ... )
+            >>> len(model), [(path, str(exc)) for path, exc in problems]
+            (1, [('$.links[0]', "to: unknown node id 'x'")])
+        """
         model = cls(info)
-        found = model._fill(actors, nodes, links, indicators, risks)
-        if found:
-            problems = []
-            for path, exc in found:
-                field = getattr(exc, "field", None)
-                problems.append(
-                    Problem(path=f"{path}.{field}" if field else path, message=_message(exc))
-                )
-            raise LoadError(problems, source)
-        return model
+        return model, model._fill(actors, nodes, links, indicators, risks)
 
     def _claim(self, id: str, what: str) -> None:
         first = self._ids.get(id)
@@ -204,50 +215,7 @@ class LogicModel:
             raise UnknownIdError(id, "actor", field)
 
     def _check_units(self, node: Node) -> None:
-        from logikmodell.model.units import TIME, require_count, require_currency
-
-        currency = self._info.currency
-        if isinstance(node, Resource):
-            if node.cost is not None:
-                require_currency("cost", node.cost, currency)
-            if node.quantity is not None and node.unit_cost is not None:
-                quantity_dim = require_count("quantity", node.quantity)
-                cost_dim = require_count("unit_cost", node.unit_cost)
-                product = quantity_dim * cost_dim
-                if product != _currency_dim(currency):
-                    raise UnitError(
-                        "unit_cost",
-                        f"resource {node.id!r}: quantity × unit_cost must be an amount in "
-                        f"{currency}, got {node.quantity} × {node.unit_cost} "
-                        f"(dimension {product})",
-                    )
-        elif isinstance(node, Output) and node.quantity is not None:
-            require_count("quantity", node.quantity)
-        elif isinstance(node, Outcome):
-            quantity_dim = None
-            if node.quantity is not None:
-                quantity_dim = require_count("quantity", node.quantity)
-            for index, value in enumerate(node.values):
-                field = f"values[{index}].amount"
-                amount_dim = require_count(field, value.amount)
-                per_year = amount_dim * TIME
-                if quantity_dim is not None:
-                    total = per_year * quantity_dim
-                    ok = total == _currency_dim(currency)
-                else:
-                    ok = dict(per_year.terms).get(f"currency_{currency}") == 1 and not any(
-                        name.startswith("currency_") and name != f"currency_{currency}"
-                        for name, _ in per_year.terms
-                    )
-                    total = per_year
-                if not ok:
-                    raise UnitError(
-                        field,
-                        f"outcome {node.id!r}: amount × quantity per year must be an amount "
-                        f"in {currency}, got {value.amount}"
-                        + (f" × {node.quantity}" if node.quantity is not None else "")
-                        + f" × year (dimension {total})",
-                    )
+        check_node_units(node, self._info.currency)
 
     def add_link(self, link: Link) -> None:
         """Add a link between two nodes already in the model.
@@ -426,7 +394,7 @@ class LogicModel:
         return self._info.economics
 
     @property
-    def metadata(self) -> dict[str, object]:
+    def metadata(self) -> FrozenDict[str, object]:
         """Free-form data, preserved on round trip."""
         return self._info.metadata
 
@@ -566,31 +534,25 @@ class LogicModel:
             return NotImplemented
         return self._content() == other._content()
 
+    #: How Jupyter draws a model: a function from the model to SVG text that may
+    #: raise a LogikmodellError (Graphviz missing, say). :mod:`logikmodell.rendering`
+    #: sets it when imported (as ``import logikmodell`` does), so that this module
+    #: does not depend on the layer above it. None: text only.
+    svg_display: ClassVar[Callable[[LogicModel], str] | None] = None
+
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
         """Show the diagram as SVG in Jupyter; only text where Graphviz is missing."""
-        from logikmodell.rendering import to_svg
-
+        text = {"text/plain": repr(self)}
+        draw = LogicModel.svg_display
+        if draw is None:
+            return text
         try:
-            return {"image/svg+xml": to_svg(self), "text/plain": repr(self)}
+            return {"image/svg+xml": draw(self), **text}
         except LogikmodellError:
-            return {"text/plain": repr(self)}
+            return text
 
     def __repr__(self) -> str:
         return (
             f"<LogicModel {self.title!r}: {len(self._nodes)} nodes, {len(self._links)} links, "
             f"{len(self._indicators)} indicators, {len(self._risks)} risks>"
         )
-
-
-def _currency_dim(currency: str) -> Dimension:
-    from logikmodell.model.units import Dimension
-
-    return Dimension(((f"currency_{currency}", 1),))
-
-
-def _message(exc: LogikmodellError) -> str:
-    if isinstance(exc, InvalidValueError | UnitError):
-        return exc.message
-    if isinstance(exc, UnknownIdError):
-        return f"unknown {exc.what} id {exc.id!r}"
-    return str(exc)

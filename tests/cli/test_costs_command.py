@@ -163,10 +163,10 @@ def test_demo_prints_the_cost_table_and_writes_the_json(tmp_path: Path) -> None:
     result = _run("demo", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert re.search(r"\n  Total +4 350 000\.00\n", out)
-    assert re.search(r"\n  Per participant \(120\) +36 250\.00\n", out)
-    assert re.search(r"\n  Paid by utb +3 300 000\.00\n", out)
-    assert re.search(r"\n    Activities +4 350 000\.00\n", out)
-    assert re.search(r"\n    Short-term outcomes +6 595 000\.00\n", out)
+    assert re.search(r"\n  Total +4,350,000\.00\n", out)
+    assert re.search(r"\n  Per participant \(120\) +36,250\.00\n", out)
+    assert re.search(r"\n  Paid by utb +3,300,000\.00\n", out)
+    assert re.search(r"\n    Activities +4,350,000\.00\n", out)
+    assert re.search(r"\n    Short-term outcomes +6,595,000\.00\n", out)
     data = json.loads((tmp_path / "out" / "costs.json").read_text(encoding="utf-8"))
     assert data["total"] == "4350000.00"

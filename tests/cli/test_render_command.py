@@ -47,7 +47,15 @@ def test_render_text_formats_in_english(tmp_path: Path) -> None:
 def test_render_goal_and_compact(tmp_path: Path) -> None:
     out = tmp_path / "d.dot"
     result = run(
-        "render", str(example_path()), "-o", str(out), "--goal", "placeringar", "--compact"
+        "render",
+        str(example_path()),
+        "-o",
+        str(out),
+        "--goal",
+        "placeringar",
+        "--compact",
+        "--lang",
+        "sv",
     )
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
@@ -95,6 +103,8 @@ def test_render_without_dot_exits_2_naming_the_package(tmp_path: Path) -> None:
     assert "OS package 'graphviz'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
+    assert result.stderr.startswith(f"cannot write {out}: ")
+    assert len(result.stderr.splitlines()) == 1
     ok = run("render", str(example_path()), "-o", str(tmp_path / "d.mmd"), env=env)
     assert ok.returncode == 0
 

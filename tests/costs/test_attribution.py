@@ -9,7 +9,6 @@ from costs_helpers import model, ore
 
 import logikmodell as lm
 from logikmodell.costs import UNASSIGNED, CostAttributionError, attribute_costs
-from logikmodell.costs.attribution import _largest_remainder
 from logikmodell.model import NodeKind, allocate
 
 
@@ -471,7 +470,7 @@ def test_shares_summing_to_exactly_one_are_accepted() -> None:
     ],
 )
 def test_integer_splitting_is_the_allocate_of_the_model(total: int, weights: list[int]) -> None:
-    assert _largest_remainder(total, weights, sum(weights)) == allocate(total, weights)
+    assert allocate(total, weights, weight_sum=sum(weights)) == allocate(total, weights)
 
 
 def test_a_part_that_takes_everything_leaves_no_years_for_the_next() -> None:

@@ -77,6 +77,26 @@ def test_every_problem_is_reported_with_its_path() -> None:
     ]
 
 
+def test_keys_that_are_not_text_are_reported_not_crashed_on() -> None:
+    text = HEADER + (
+        "nodes:\n"
+        "  - {id: a, kind: activity, label: A, 5: x, colour: red, true: 1, null: 2}\n"
+        "  - {id: r, kind: resource, label: R, cost: 1 SEK, schedule: {0: 1, null: 0}}\n"
+        "links:\n"
+        "  - {from: a, to: r, 7: x, effect: increases}\n"
+        "metadata: {5: x}\n"
+    )
+    assert problems(text) == [
+        "$.metadata: metadata keys must be text, got the number 5",
+        "$.nodes[0].5: unknown key",
+        "$.nodes[0].colour: unknown key",
+        "$.nodes[0].null: unknown key",
+        "$.nodes[0].true: unknown key",
+        "$.nodes[1].schedule.null: expected a year index (a whole number ≥ 0)",
+        "$.links[0].7: unknown key",
+    ]
+
+
 def test_metadata_is_preserved_anywhere() -> None:
     text = HEADER + (
         "nodes:\n"
@@ -160,6 +180,14 @@ def test_dump_refuses_what_toml_cannot_hold() -> None:
     model.replace_info(metadata={"a": None})
     with pytest.raises(lm.DumpError, match=r"\$.metadata.a: TOML cannot hold null"):
         lm.dumps(model, "toml")
+
+
+def test_dump_error_lives_with_the_other_errors() -> None:
+    from logikmodell import errors, io
+
+    assert lm.DumpError is io.DumpError is errors.DumpError
+    assert issubclass(errors.DumpError, errors.LogikmodellError)
+    assert issubclass(errors.DumpError, ValueError)
 
 
 def test_example_file_is_shipped_in_both_places() -> None:

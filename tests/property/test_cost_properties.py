@@ -21,7 +21,6 @@ from logikmodell.costs import (
     attribute_costs,
     resource_cost,
 )
-from logikmodell.costs.attribution import _largest_remainder
 from logikmodell.model import Link, NodeKind, Resource, allocate
 from logikmodell.testing import strategies as lst
 
@@ -230,7 +229,7 @@ def test_scaling_every_cost_by_an_integer(model: lm.LogicModel, factor: int) -> 
     st.lists(st.integers(0, 10**6), min_size=1, max_size=8),
 )
 def test_integer_splitting_equals_allocate(total: int, weights: list[int]) -> None:
-    assert _largest_remainder(total, weights, sum(weights)) == allocate(total, weights)
+    assert allocate(total, weights, weight_sum=sum(weights)) == allocate(total, weights)
 
 
 @given(st.integers(0, 10**17), st.lists(st.fractions(0, 1, max_denominator=1000), max_size=6))
@@ -241,4 +240,4 @@ def test_share_weights_give_the_same_split_as_fractions(total: int, shares: list
         return
     denominator = lcm(*(s.denominator for s in shares))
     integers = [int(s * denominator) for s in shares]
-    assert _largest_remainder(total, integers, sum(integers)) == allocate(total, shares)
+    assert allocate(total, integers, weight_sum=sum(integers)) == allocate(total, shares)

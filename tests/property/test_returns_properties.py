@@ -12,15 +12,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import logikmodell as lm
-from logikmodell.costs.returns import (
+from logikmodell.graph import LogicModel
+from logikmodell.model import NodeKind, Outcome, Quantity, Resource
+from logikmodell.returns import (
     Appraisal,
     cost_terms,
+    monte_carlo,
+    one_way,
     outcome_terms,
     present_values,
 )
-from logikmodell.costs.sensitivity import monte_carlo, one_way
-from logikmodell.graph import LogicModel
-from logikmodell.model import NodeKind, Outcome, Quantity, Resource
 from logikmodell.testing import strategies as lst
 
 _KINDS = [

@@ -39,7 +39,7 @@ def test_numbers_money_and_units() -> None:
     assert format_number(Fraction(1, 3), "en") == "0.33"
     assert format_money(248_000_050, "SEK", "sv") == "2\u00a0480\u00a0001\u00a0kr"
     assert format_money(248_000_049, "SEK", "en") == "SEK\u00a02,480,000"
-    assert format_money(100, "EUR", "sv") == "1\u00a0EUR"
+    assert format_money(100, "EUR", "sv") == "1\u00a0€"
     assert format_quantity(Fraction(120), "person", "sv") == "120\u00a0personer"
     assert format_quantity(Fraction(88), "percent", "en") == "88\u00a0%"
     assert unit_name("elever per klass", "sv") == "elever per klass"

@@ -1,20 +1,10 @@
-"""The prepared model the rules share: numbers for messages, order and cycles."""
+"""The prepared model the rules share: its order and cycles."""
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 from validate_helpers import model
 
-from logikmodell.validation._context import Context, decimal_text
-
-
-def test_decimal_text_is_exact_where_the_decimals_end() -> None:
-    assert decimal_text(Fraction(12)) == "12"
-    assert decimal_text(Fraction(125, 2)) == "62.5"
-    assert decimal_text(Fraction(-1, 8)) == "-0.125"
-    assert decimal_text(Fraction(10**15 + 1, 10)) == "100000000000000.1"
-    assert decimal_text(Fraction(200, 3)) == "66.6667"
+from logikmodell.validation._context import Context
 
 
 def test_order_leaves_out_cycles_but_keeps_what_lies_beyond() -> None:

@@ -23,51 +23,33 @@ or links of a file changes no figure.
 
 from __future__ import annotations
 
-import functools
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from math import lcm
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from logikmodell.costs.resources import resource_cost, resource_cost_by_year
-from logikmodell.errors import LogikmodellError
+from logikmodell.costs.resources import UNASSIGNED, resource_cost, resource_cost_by_year
+from logikmodell.errors import CostAttributionError
 from logikmodell.model.enums import NodeKind
-from logikmodell.model.money import Money, format_ore, round_half_away
+from logikmodell.model.money import Money
 from logikmodell.model.nodes import Node, Outcome, Output, Resource
 from logikmodell.model.quantity import Quantity
+from logikmodell.model.units import count_factor
+from logikmodell.numbers import allocate, allocate_equally, format_ore, round_half_away
+from logikmodell.topology import Topology
 
 if TYPE_CHECKING:
     from logikmodell.graph import LogicModel
-    from logikmodell.validation import Finding
 
 __all__ = ["UNASSIGNED", "CostAttribution", "CostAttributionError", "attribute_costs"]
-
-#: The payer key under which resources without a ``payer`` are summed.
-UNASSIGNED = "_unassigned"
 
 #: The kinds of the chain, in order: every kind but ``need``.
 _CHAIN_KINDS: tuple[NodeKind, ...] = tuple(kind for kind in NodeKind if kind is not NodeKind.NEED)
 
 K = TypeVar("K")
-
-
-class CostAttributionError(LogikmodellError, ValueError):
-    """The model cannot be costed: it has a cycle (LM101) or over-allocated shares (LM601).
-
-    Attributes:
-        findings: the error findings that stop the attribution, in report order.
-    """
-
-    def __init__(self, findings: Iterable[Finding]) -> None:
-        self.findings: tuple[Finding, ...] = tuple(findings)
-        super().__init__(self.__str__())
-
-    def __str__(self) -> str:
-        head = "cannot attribute costs: the model has a cycle or over-allocated shares"
-        return "\n".join([head, *(f"  {finding}" for finding in self.findings)])
 
 
 # ---------------------------------------------------------------------- views
@@ -82,6 +64,10 @@ class _MoneyView(Mapping[K, Money]):
 
     def __getitem__(self, key: K) -> Money:
         return Money(Fraction(self._ore[key], 100), self._currency)
+
+    def ore(self) -> Mapping[K, int]:
+        """The figures in öre, without making a :class:`Money` of each."""
+        return self._ore
 
     def __iter__(self) -> Iterator[K]:
         return iter(self._ore)
@@ -140,6 +126,13 @@ class _PerUnitView(Mapping[str, Money | None]):
         if count is None:
             return None
         return Money(Fraction(ore, 100) / count, self._currency)
+
+    def rounded_ore(self, key: str) -> int | None:
+        """The figure of ``key`` rounded to öre (half away from zero), or None."""
+        count = self._counts.get(key)
+        if count is None:
+            return None
+        return round_half_away(self._attributed[key] / count)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._attributed)
@@ -265,19 +258,12 @@ class CostAttribution:
         """
         attributed = _ore_of(self.attributed)
         upstream = _ore_of(self.upstream)
-        counts = self.per_unit._counts if isinstance(self.per_unit, _PerUnitView) else None
         nodes: dict[str, object] = {}
         for id, ore in attributed.items():
-            if counts is not None:
-                count = counts.get(id)
-                unit = None if count is None else format_ore(round_half_away(ore / count))
-            else:
-                money = self.per_unit[id]
-                unit = None if money is None else money.format()
             nodes[id] = {
                 "attributed": format_ore(ore),
                 "upstream": format_ore(upstream[id]),
-                "per_unit": unit,
+                "per_unit": self._per_unit_text(id),
             }
         return {
             "currency": self.currency,
@@ -287,51 +273,29 @@ class CostAttribution:
             "payers": {id: money.format() for id, money in self.payers.items()},
         }
 
+    def _per_unit_text(self, id: str) -> str | None:
+        if isinstance(self.per_unit, _PerUnitView):
+            ore = self.per_unit.rounded_ore(id)
+            return None if ore is None else format_ore(ore)
+        money = self.per_unit[id]
+        return None if money is None else money.format()
+
 
 def _ore_of(mapping: Mapping[str, Money]) -> Mapping[str, int]:
     """The öre figures of a mapping of money (read directly from a view)."""
     if isinstance(mapping, _MoneyView):
-        return mapping._ore
+        return mapping.ore()
     return {key: money.ore for key, money in mapping.items()}
 
 
 # ---------------------------------------------------------------------- splitting
-def _largest_remainder(total: int, weights: Sequence[int], weight_sum: int) -> list[int]:
-    """Split ``total ≥ 0`` in proportion to integer ``weights`` (summing to ``weight_sum``).
-
-    The same largest-remainder allocation as :func:`logikmodell.model.money.allocate`
-    (floors first, then one unit each to the largest remainders, ties to the earlier
-    part), in integer arithmetic only: this runs once per node and year.
-    """
-    if total == 0 or weight_sum == 0:
-        return [0] * len(weights)
-    parts: list[int] = []
-    remainders: list[int] = []
-    for weight in weights:
-        part, remainder = divmod(total * weight, weight_sum)
-        parts.append(part)
-        remainders.append(remainder)
-    left = total - sum(parts)
-    if left:
-        # sorted() is stable also with reverse=True: equal remainders keep index order.
-        for index in sorted(range(len(parts)), key=remainders.__getitem__, reverse=True)[:left]:
-            parts[index] += 1
-    return parts
-
-
-def _equal_split(total: int, count: int) -> list[int]:
-    """Largest-remainder split into ``count`` equal weights: the first parts get the rest."""
-    part, left = divmod(total, count)
-    return [part + 1] * left + [part] * (count - left)
-
-
 #: How a node with shares splits what it holds: one integer weight per link (in
 #: target-id order) and, when the flag is set, a last weight for the rest that
 #: stays unallocated at the node; and the weights' sum. Other nodes split equally.
 _Plan = tuple[list[int], int, bool]
 
 
-def _plan(targets: list[int], shares: list[Fraction | None]) -> _Plan | None:
+def _plan(shares: list[Fraction | None]) -> _Plan | None:
     """The split of a node whose links, in target-id order, carry ``shares``.
 
     Returns None when the shares sum to more than 1 (LM601).
@@ -353,33 +317,17 @@ def _plan(targets: list[int], shares: list[Fraction | None]) -> _Plan | None:
 def _split(total: int, count: int, plan: _Plan | None) -> list[int]:
     """The parts of ``total`` over ``count`` links (and an unallocated rest, if any)."""
     if plan is None:
-        return _equal_split(total, count)
-    return _largest_remainder(total, plan[0], plan[1])
+        return allocate_equally(total, count)
+    return allocate(total, plan[0], weight_sum=plan[1])
 
 
 def _count(quantity: Quantity) -> Fraction | None:
     """The number of units in a count quantity (``120 person``, a bare ``120``), else None."""
-    factor = _count_factor(quantity.unit)
+    factor = count_factor(quantity.unit)
     if factor is None:
         return None
     value = quantity.value if factor == 1 else quantity.value * factor
     return value if value else None
-
-
-@functools.lru_cache(maxsize=256)
-def _count_factor(unit: str) -> Fraction | None:
-    """The factor to the count unit, or None if ``unit`` is not a count (time, money, %)."""
-    from logikmodell.model.units import resolve_unit
-
-    factor, dimension = resolve_unit(unit)
-    if unit and not (
-        len(dimension.terms) == 1
-        and dimension.terms[0][1] == 1
-        and dimension.terms[0][0] != "time"
-        and not dimension.currencies
-    ):
-        return None
-    return factor
 
 
 # ---------------------------------------------------------------------- the flow
@@ -404,140 +352,26 @@ def attribute_costs(model: LogicModel) -> CostAttribution:
     """
     currency = model.currency
     chain = [node for node in model.nodes if node.kind is not NodeKind.NEED]
-    ids = [node.id for node in chain]
-    index = {id: i for i, id in enumerate(ids)}
-    size = len(chain)
-
-    # Targets and predecessors in flat arrays (a node's links are the slice from
-    # its start to the next node's): few objects for the garbage collector to
-    # trace, which matters on large models. Shares by source × size + target.
-    links = model.links
-    position = index.__getitem__
-    sources = [position(link.from_id) for link in links]
-    targets = [position(link.to_id) for link in links]
-    out_start = _starts(sources, size)
-    in_start = _starts(targets, size)
-    out_to = [0] * len(links)
-    in_from = [0] * len(links)
-    out_next = out_start[:-1]
-    in_next = in_start[:-1]
-    for source, target in zip(sources, targets, strict=True):
-        out_to[out_next[source]] = target
-        out_next[source] += 1
-        in_from[in_next[target]] = source
-        in_next[target] += 1
-    by_id = ids.__getitem__
-    for i in range(size):
-        a, b = out_start[i], out_start[i + 1]
-        if b - a > 1:
-            out_to[a:b] = sorted(out_to[a:b], key=by_id)
-    shares = {
-        sources[k] * size + targets[k]: link.share
-        for k, link in enumerate(links)
-        if link.share is not None
-    }
-    plans: dict[int, _Plan] = {}
-    for i in sorted({key // size for key in shares}):
-        node_targets = out_to[out_start[i] : out_start[i + 1]]
-        plan = _plan(node_targets, [shares.get(i * size + t) for t in node_targets])
-        if plan is None:
-            raise _refusal(model)
-        plans[i] = plan
+    topology = Topology.of_model(model, chain)
+    out_start, out_to = _targets_by_id(topology)
+    plans = _plans(model, topology, out_start, out_to)
+    order = topology.order
+    if plans is None or len(order) < topology.size:
+        raise _refusal(model)
 
     # What each resource costs; its own cost starts the flow.
     resources: dict[int, Resource] = {}
-    amount = [0] * size
-    own = [0] * size
+    own = [0] * topology.size
     for i, node in enumerate(chain):
         if isinstance(node, Resource):
             resources[i] = node
-            amount[i] = own[i] = resource_cost(node, currency) or 0
-
-    # One pass in topological order (Kahn): upstream, then the split.
-    empty: frozenset[int] = frozenset()
-    reached_by: list[frozenset[int]] = [empty] * size
-    upstream = [0] * size
-    pending = [b - a for a, b in itertools.pairwise(out_start)]
-    indegree = [b - a for a, b in itertools.pairwise(in_start)]
-    queue = [i for i in range(size) if not indegree[i]]
-    unallocated: dict[int, int] = {}
-    for u in queue:
-        # The resources with a path to u: shared with the largest predecessor's
-        # set, so that a chain costs no set operation; a merge adds what is new.
-        a, b = in_start[u], in_start[u + 1]
-        if a == b:
-            reached, value = empty, 0
-        elif b - a == 1:
-            p = in_from[a]
-            reached, value = reached_by[p], upstream[p]
-            pending[p] -= 1
-            if not pending[p]:
-                reached_by[p] = empty
-        else:
-            preds = in_from[a:b]
-            reached, value = empty, 0
-            for p in preds:
-                if len(reached_by[p]) > len(reached):
-                    reached, value = reached_by[p], upstream[p]
-            extra: set[int] = set()
-            for p in preds:
-                other = reached_by[p]
-                if other is not reached:
-                    extra |= other
-                pending[p] -= 1
-                if not pending[p]:
-                    reached_by[p] = empty
-            extra -= reached
-            if extra:
-                reached = reached | extra
-                value += sum([own[r] for r in extra])
-        if u in resources and u not in reached:
-            reached = reached | {u}
-            value += own[u]
-        upstream[u] = value
-        if pending[u]:
-            reached_by[u] = reached
-
-        # The split: equal unless the node has shares.
-        a, b = out_start[u], out_start[u + 1]
-        if a == b:
-            continue
-        total = amount[u]
-        if u not in plans:
-            if b - a == 1:
-                t = out_to[a]
-                amount[t] += total
-                indegree[t] -= 1
-                if not indegree[t]:
-                    queue.append(t)
-                continue
-            part, left = divmod(total, b - a)
-            left += a
-            for j in range(a, b):
-                t = out_to[j]
-                amount[t] += part + 1 if j < left else part
-                indegree[t] -= 1
-                if not indegree[t]:
-                    queue.append(t)
-            continue
-        weights, weight_sum, rest = plans[u]
-        parts = _largest_remainder(total, weights, weight_sum)
-        for j in range(a, b):
-            t = out_to[j]
-            amount[t] += parts[j - a]
-            indegree[t] -= 1
-            if not indegree[t]:
-                queue.append(t)
-        if rest:
-            unallocated[u] = parts[-1]
-
-    if len(queue) < size:
-        raise _refusal(model)
-
+            own[i] = resource_cost(node, currency) or 0
+    amount = list(own)
+    unallocated = _pass_on(order, out_start, out_to, plans, amount)
     flow = _Flow(
         currency=currency,
-        ids=ids,
-        order=queue,
+        ids=topology.ids,
+        order=order,
         out_start=out_start,
         out_to=out_to,
         plans=plans,
@@ -549,19 +383,136 @@ def attribute_costs(model: LogicModel) -> CostAttribution:
         chain=chain,
         flow=flow,
         own=own,
-        upstream=upstream,
+        upstream=_upstream(topology, own, resources),
         unallocated=unallocated,
     )
 
 
-def _starts(ends: list[int], size: int) -> list[int]:
-    """Where each node's slice begins in a flat array of links grouped by ``ends``."""
-    starts = [0] * (size + 1)
-    for end in ends:
-        starts[end + 1] += 1
-    for i in range(size):
-        starts[i + 1] += starts[i]
-    return starts
+def _targets_by_id(topology: Topology) -> tuple[list[int], list[int]]:
+    """Every node's targets in id order, in one flat list: ``(out_start, out_to)``.
+
+    The targets of node ``i`` are ``out_to[out_start[i]:out_start[i + 1]]``. Splits
+    take the links in this order, so that reordering a file changes no figure.
+    """
+    out_start = topology.out_start
+    out_to = list(topology.out_nodes)
+    by_id = topology.ids.__getitem__
+    for a, b in itertools.pairwise(out_start):
+        if b - a > 1:
+            out_to[a:b] = sorted(out_to[a:b], key=by_id)
+    return out_start, out_to
+
+
+def _plans(
+    model: LogicModel, topology: Topology, out_start: list[int], out_to: list[int]
+) -> dict[int, _Plan] | None:
+    """The plan of every node with a share on a link; None if one over-allocates (LM601)."""
+    size, heads, tails = topology.size, topology.heads, topology.tails
+    shares = {
+        heads[k] * size + tails[k]: link.share
+        for k, link in enumerate(model.links)
+        if link.share is not None
+    }
+    plans: dict[int, _Plan] = {}
+    for i in sorted({key // size for key in shares}):
+        targets = out_to[out_start[i] : out_start[i + 1]]
+        plan = _plan([shares.get(i * size + t) for t in targets])
+        if plan is None:
+            return None
+        plans[i] = plan
+    return plans
+
+
+def _pass_on(
+    order: list[int],
+    out_start: list[int],
+    out_to: list[int],
+    plans: Mapping[int, _Plan],
+    amount: list[int],
+) -> dict[int, int]:
+    """Pass what each node holds on along its links, in topological order.
+
+    ``amount`` starts as each resource's own cost and ends as what each node was
+    attributed. Returns the unallocated rest per node that has one.
+    """
+    unallocated: dict[int, int] = {}
+    for u in order:
+        a, b = out_start[u], out_start[u + 1]
+        if a == b:
+            continue
+        total = amount[u]
+        plan = plans.get(u)
+        if plan is None and b - a == 1:
+            amount[out_to[a]] += total
+            continue
+        parts = _split(total, b - a, plan)
+        for j in range(a, b):
+            amount[out_to[j]] += parts[j - a]
+        if plan is not None and plan[2]:
+            unallocated[u] = parts[-1]
+    return unallocated
+
+
+def _upstream(topology: Topology, own: list[int], resources: Mapping[int, Resource]) -> list[int]:
+    """Per node, the cost of every resource with a path to it (a resource included).
+
+    The set of resources reaching a node is shared with its predecessor that has
+    the largest, so that a chain costs no set operation; a merge adds what is new.
+    A set is let go once every successor has taken it.
+    """
+    empty: frozenset[int] = frozenset()
+    reached_by: list[frozenset[int]] = [empty] * topology.size
+    upstream = [0] * topology.size
+    pending = [b - a for a, b in itertools.pairwise(topology.out_start)]
+    in_start, in_nodes = topology.in_start, topology.in_nodes
+    for u in topology.order:
+        a, b = in_start[u], in_start[u + 1]
+        if b - a == 1:
+            p = in_nodes[a]
+            reached, value = reached_by[p], upstream[p]
+            pending[p] -= 1
+            if not pending[p]:
+                reached_by[p] = empty
+        elif a < b:
+            reached, value = _merge(in_nodes[a:b], reached_by, upstream, own, pending)
+        else:
+            reached, value = empty, 0
+        if u in resources and u not in reached:
+            reached = reached | {u}
+            value += own[u]
+        upstream[u] = value
+        if pending[u]:
+            reached_by[u] = reached
+    return upstream
+
+
+def _merge(
+    preds: list[int],
+    reached_by: list[frozenset[int]],
+    upstream: list[int],
+    own: list[int],
+    pending: list[int],
+) -> tuple[frozenset[int], int]:
+    """The resources reaching any of ``preds``, and their cost; lets go of the sets of
+    the predecessors that no other successor waits for."""
+    empty: frozenset[int] = frozenset()
+    reached, value = empty, 0
+    for p in preds:
+        if len(reached_by[p]) > len(reached):
+            reached, value = reached_by[p], upstream[p]
+    extra: set[int] = set()
+    for p in preds:
+        other = reached_by[p]
+        if other is not reached:
+            extra |= other
+        pending[p] -= 1
+        if not pending[p]:
+            reached_by[p] = empty
+    extra -= reached
+    if extra:
+        reached = reached | extra
+        value += sum([own[r] for r in extra])
+    return reached, value
 
 
 class _Flow:
@@ -685,7 +636,7 @@ class _Flow:
                 if part == left:  # the rest of the node, and nothing for later parts
                     share, remaining = remaining, [0] * count
                 elif part:
-                    share = _largest_remainder(part, remaining, left)
+                    share = allocate(part, remaining, weight_sum=left)
                     remaining = [a - b for a, b in zip(remaining, share, strict=True)]
                 else:
                     share = [0] * count
@@ -739,7 +690,9 @@ def _result(
         upstream=_MoneyView(dict(zip(ids, upstream, strict=True)), currency),
         per_unit=_PerUnitView(attributed, counts, currency),
         unallocated=_MoneyView({ids[i]: unallocated[i] for i in sorted(unallocated)}, currency),
-        terminal=frozenset(id for u, id in enumerate(ids) if not flow.targets(u)),
+        terminal=frozenset(
+            ids[u] for u, (a, b) in enumerate(itertools.pairwise(flow.out_start)) if a == b
+        ),
         flows=_FlowsView(flow),
         payers=_MoneyView(payer_ore, currency),
         years=_LazyMoneyView(flow.year_totals, currency),

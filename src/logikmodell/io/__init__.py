@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from logikmodell.errors import LoadError, Problem
+from logikmodell.errors import DumpError, LoadError, Problem
 from logikmodell.graph import LogicModel
 from logikmodell.io._document import from_data, to_data
 from logikmodell.io._parse import FORMATS, parse_text
-from logikmodell.io._write import DumpError, write_text
+from logikmodell.io._write import write_text
 from logikmodell.io.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
@@ -30,8 +30,18 @@ _SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 def format_of(path: str | os.PathLike[str]) -> str:
     """The format named by a file's suffix.
 
+    Args:
+        path: the file name; only its suffix is read.
+
+    Returns:
+        ``"yaml"`` (for ``.yaml`` and ``.yml``), ``"json"`` or ``"toml"``.
+
     Raises:
         ValueError: the suffix is not .yaml, .yml, .json or .toml.
+
+    Example:
+        >>> format_of("mentorskap.yml")
+        'yaml'
     """
     suffix = Path(path).suffix.lower()
     try:
@@ -80,6 +90,15 @@ def load(
 ) -> LogicModel:
     """Read a model from a file; the format comes from the suffix unless given.
 
+    Args:
+        path: the file (``.yaml``, ``.yml``, ``.json`` or ``.toml``).
+        format: ``"yaml"``, ``"json"`` or ``"toml"``, whatever the suffix says.
+        limits: bounds on size, nesting, alias expansion and nodes; see
+            :class:`~logikmodell.io.limits.Limits`.
+
+    Returns:
+        The model, equal to the one that was dumped to the file.
+
     Raises:
         LoadError: the file cannot be read, or holds problems (each with its path).
     """
@@ -101,13 +120,40 @@ def load(
 def dumps(model: LogicModel, format: str = "yaml") -> str:
     """Write a model as text; equal models give equal text.
 
+    Args:
+        model: the model to write.
+        format: ``"yaml"`` (the default), ``"json"`` or ``"toml"``.
+
+    Returns:
+        The document, with keys in the order of the file format and non-ASCII
+        text as it is.
+
     Raises:
         DumpError: the format cannot hold something in the model (null in TOML).
+
+    Example:
+        >>> print(dumps(loads("logikmodell: 1\\ntitle: Test\\n")), end="")
+        logikmodell: 1
+        title: Test
+        currency: SEK
+        economics:
+          discount_rate: 0.035
+          horizon_years: 10
     """
     return write_text(to_data(model), format)
 
 
 def dump(model: LogicModel, path: str | os.PathLike[str], format: str | None = None) -> None:
-    """Write a model to a file in UTF-8; the format comes from the suffix unless given."""
+    """Write a model to a file in UTF-8; the format comes from the suffix unless given.
+
+    Args:
+        model: the model to write.
+        path: the file to write (``.yaml``, ``.yml``, ``.json`` or ``.toml``).
+        format: ``"yaml"``, ``"json"`` or ``"toml"``, whatever the suffix says.
+
+    Raises:
+        ValueError: no format given and the suffix names none.
+        DumpError: the format cannot hold something in the model (null in TOML).
+    """
     text = dumps(model, format or format_of(path))
     Path(path).write_text(text, encoding="utf-8")

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from logikmodell.errors import LoadError, Problem
+from logikmodell.errors import (
+    InvalidValueError,
+    LoadError,
+    LogikmodellError,
+    Problem,
+    UnitError,
+    UnknownIdError,
+)
 from logikmodell.graph import LogicModel
 from logikmodell.io.converter import converter, problems_of, structure_node, unstructure_value
 from logikmodell.model import FORMAT_VERSION, Actor, Indicator, Link, ModelInfo, Risk
@@ -90,7 +97,30 @@ def from_data(data: object, source: str = "<string>") -> LogicModel:
     if problems or info is None:
         raise LoadError(problems, source)
     # Items that failed to structure are already reported; references are checked now.
-    return LogicModel._collect(info, source, **parts)
+    return _build(info, source, parts)
+
+
+def _build(info: ModelInfo, source: str, parts: dict[str, list[Any]]) -> LogicModel:
+    """Build the model, raising one LoadError that lists every part that breaks a rule."""
+    model, found = LogicModel.build(info, **parts)
+    if found:
+        problems = []
+        for path, exc in found:
+            field = getattr(exc, "field", None)
+            problems.append(
+                Problem(path=f"{path}.{field}" if field else path, message=_message(exc))
+            )
+        raise LoadError(problems, source)
+    return model
+
+
+def _message(exc: LogikmodellError) -> str:
+    """What is wrong, without the field (the path names it)."""
+    if isinstance(exc, InvalidValueError | UnitError):
+        return exc.message
+    if isinstance(exc, UnknownIdError):
+        return f"unknown {exc.what} id {exc.id!r}"
+    return str(exc)
 
 
 def to_data(model: LogicModel) -> dict[str, object]:

@@ -13,17 +13,20 @@ from typing import Any
 
 import yaml
 
-from logikmodell.errors import LoadError, Problem
+from logikmodell.errors import LoadError, LogikmodellError, Problem
 from logikmodell.io.limits import DEFAULT_LIMITS, Limits, check_data, check_text, too_large
 
 __all__ = ["FORMATS", "parse_text"]
 
+#: The file formats a model is read from and written to.
 FORMATS = ("yaml", "json", "toml")
 
 _YAMLBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _DuplicateKeyError(Exception):
+class _DuplicateKeyError(LogikmodellError, ValueError):
+    """A key given twice in one mapping; never escapes: :func:`parse_text` reports it."""
+
     def __init__(self, key: object, line: int, column: int) -> None:
         super().__init__(key)
         self.key = key

@@ -8,15 +8,11 @@ from typing import Any
 
 import yaml
 
-from logikmodell.errors import LogikmodellError
+from logikmodell.errors import DumpError
 
-__all__ = ["DumpError", "write_text"]
+__all__ = ["write_text"]
 
 _YAMLDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class DumpError(LogikmodellError, ValueError):
-    """A model holds something the chosen format cannot write (e.g. null in TOML)."""
 
 
 def _json_default(value: object) -> str:

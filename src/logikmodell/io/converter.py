@@ -35,6 +35,7 @@ from logikmodell.model import (
     Economics,
     Effect,
     Evidence,
+    FrozenDict,
     Indicator,
     Link,
     ModelInfo,
@@ -49,9 +50,15 @@ from logikmodell.model import (
     Valuation,
     node_class,
 )
-from logikmodell.model._numbers import to_fraction
+from logikmodell.numbers import to_fraction
 
-__all__ = ["converter", "problems_of", "structure_node", "unstructure_value"]
+__all__ = [
+    "converter",
+    "file_key",
+    "problems_of",
+    "structure_node",
+    "unstructure_value",
+]
 
 _NODE_CLASSES = [node_class(kind) for kind in NodeKind]
 _VALUE_CLASSES: list[type[Any]] = [
@@ -70,16 +77,34 @@ _VALUE_CLASSES: list[type[Any]] = [
 ]
 # Keys that are written even when they hold their default value.
 _ALWAYS = {ModelInfo: {"currency", "economics"}, Economics: {"discount_rate", "horizon_years"}}
-_RENAME = {Link: {"from_id": "from", "to_id": "to"}}
+# Fields whose key in a file is not their name (``Link.from_id`` is ``from``).
+_RENAME: dict[type[Any], dict[str, str]] = {
+    cls: renames
+    for cls in _VALUE_CLASSES
+    if (renames := {f.name: f.metadata["key"] for f in attrs.fields(cls) if "key" in f.metadata})
+}
+_PUBLIC_NAMES = {name: key for renames in _RENAME.values() for name, key in renames.items()}
 
 
-class NestedKeyError(Exception):
-    """A problem at a key below the object being structured (e.g. ``.kind``)."""
+class _NestedKeyError(LogikmodellError, ValueError):
+    """A problem at a key below the object being structured (e.g. ``.kind``).
+
+    Never escapes: :func:`problems_of` turns it into a :class:`Problem` at that key.
+    """
 
     def __init__(self, key: str, message: str) -> None:
         super().__init__(key, message)
         self.key = key
         self.message = message
+
+
+def _key_text(key: object) -> str:
+    """A key as the file spells it: ``5``, ``true``, ``null`` or the text itself."""
+    if isinstance(key, bool):
+        return str(key).lower()
+    if key is None:
+        return "null"
+    return str(key)
 
 
 def _type_name(value: object) -> str:
@@ -182,11 +207,11 @@ def _schedule(value: object, _: object) -> dict[int, Fraction] | None:
         elif isinstance(key, int) and not isinstance(key, bool):
             year = key
         else:
-            raise NestedKeyError(str(key), "expected a year index (a whole number ≥ 0)")
+            raise _NestedKeyError(_key_text(key), "expected a year index (a whole number ≥ 0)")
         try:
             out[year] = _fraction(share, None)
         except ValueError as exc:
-            raise NestedKeyError(str(key), str(exc)) from None
+            raise _NestedKeyError(_key_text(key), str(exc)) from None
     return out
 
 
@@ -242,11 +267,11 @@ def structure_node(value: object, _: object = None) -> Node:
     if not isinstance(value, dict):
         raise ValueError(f"expected a mapping, got {_type_name(value)}")
     if "kind" not in value:
-        raise NestedKeyError("kind", "required key missing (one of " + _kinds() + ")")
+        raise _NestedKeyError("kind", "required key missing (one of " + _kinds() + ")")
     try:
         cls = node_class(value["kind"])
     except (ValueError, TypeError):
-        raise NestedKeyError(
+        raise _NestedKeyError(
             "kind", f"unknown kind {value['kind']!r}: expected one of {_kinds()}"
         ) from None
     body = {key: item for key, item in value.items() if key != "kind"}
@@ -268,8 +293,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Quantity, _quantity)
     conv.register_structure_hook(dt.date, _date)
     for tp, hook in (
-        (dict[str, object], _metadata),
-        (dict[int, Fraction] | None, _schedule),
+        (FrozenDict[str, object], _metadata),
+        (FrozenDict[int, Fraction] | None, _schedule),
         (Fraction | tuple[RateBand, ...], _rate),
     ):
         conv.register_structure_hook_func(functools.partial(operator.eq, tp), hook)
@@ -306,7 +331,7 @@ def unstructure_value(value: object) -> object:
         return value.value
     if isinstance(value, tuple | list):
         return [unstructure_value(item) for item in value]
-    if isinstance(value, dict):
+    if isinstance(value, FrozenDict | dict):
         return {key: unstructure_value(item) for key, item in value.items()}
     return value
 
@@ -349,21 +374,15 @@ def _is_default(field: attrs.Attribute[Any], item: object) -> bool:
 def problems_of(exc: BaseException, path: str) -> Iterator[Problem]:
     """Turn an exception raised while structuring into located problems."""
     if isinstance(exc, ForbiddenExtraKeysError):
-        for key in sorted(exc.extra_fields):
+        for key in sorted(map(_key_text, exc.extra_fields)):
             yield Problem(path=f"{path}.{key}", message="unknown key")
         return
-    if isinstance(exc, NestedKeyError):
+    if isinstance(exc, _NestedKeyError):
         yield Problem(path=f"{path}.{exc.key}", message=exc.message)
         return
     if isinstance(exc, BaseExceptionGroup):
         for sub in exc.exceptions:
-            sub_path = path
-            for note in getattr(sub, "__notes__", []):
-                if isinstance(note, AttributeValidationNote):
-                    name = _public_name(note.name)
-                    sub_path = f"{path}.{name}"
-                elif isinstance(note, IterableValidationNote):
-                    sub_path = f"{path}[{note.index}]"
+            sub_path = _path_of(sub, path)
             if isinstance(sub, KeyError) and not isinstance(sub, LogikmodellError):
                 yield Problem(path=sub_path, message="required key missing")
             else:
@@ -378,5 +397,21 @@ def problems_of(exc: BaseException, path: str) -> Iterator[Problem]:
     yield Problem(path=path, message=str(exc) or type(exc).__name__)
 
 
+def _path_of(sub: BaseException, path: str) -> str:
+    """The path of one exception of a group, from the note cattrs attached to it."""
+    sub_path = path
+    for note in getattr(sub, "__notes__", []):
+        if isinstance(note, AttributeValidationNote):
+            sub_path = f"{path}.{_public_name(note.name)}"
+        elif isinstance(note, IterableValidationNote):
+            sub_path = f"{path}[{note.index}]"
+    return sub_path
+
+
+def file_key(cls: type[Any], name: str) -> str:
+    """The key in a file of the field ``name`` of ``cls`` (``from`` for ``Link.from_id``)."""
+    return _RENAME.get(cls, {}).get(name, name)
+
+
 def _public_name(field: str) -> str:
-    return {"from_id": "from", "to_id": "to"}.get(field, field)
+    return _PUBLIC_NAMES.get(field, field)

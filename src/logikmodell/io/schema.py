@@ -1,5 +1,10 @@
 """The JSON Schema of file format v1, for editors and other tools.
 
+The schema is built from the model's attrs classes: each field's type gives its
+JSON type (text, number, quantity, list, object …), and each field's ``metadata``
+adds what its validator enforces (ranges, patterns, enumerations) and a
+description. A field added to a model class is in the schema without more ado.
+
 The schema checks shape, types, enumerations and ranges. What it cannot express —
 that ids are unique and references resolve, that units reduce to the model's
 currency, that schedules sum to 1 — ``logikmodell`` checks when it loads a file.
@@ -7,227 +12,160 @@ currency, that schedules sum to 1 — ``logikmodell`` checks when it loads a fil
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
+import types
+import typing
+from fractions import Fraction
 from typing import Any
 
-from logikmodell.model import FORMAT_VERSION, Direction, Effect, Evidence, NodeKind
-from logikmodell.model.units import CURRENCIES
+import attrs
+
+from logikmodell.io.converter import file_key, unstructure_value
+from logikmodell.model import (
+    FORMAT_VERSION,
+    Actor,
+    FrozenDict,
+    Indicator,
+    Link,
+    ModelInfo,
+    NodeKind,
+    Quantity,
+    Risk,
+    node_class,
+)
 
 __all__ = ["json_schema"]
 
 Schema = dict[str, Any]
 
-_ID: Schema = {
-    "type": "string",
-    "pattern": r"^[\w.\-]{1,100}$",
-    "description": "1–100 letters (any script), digits, '_', '-' or '.'; unique in the model.",
+# The lists of a model file, in file order, and the class of their items.
+_COLLECTIONS: dict[str, type[Any] | None] = {
+    "actors": Actor,
+    "nodes": None,  # one schema per node kind
+    "links": Link,
+    "indicators": Indicator,
+    "risks": Risk,
 }
-_TEXT: Schema = {"type": "string"}
-_LABEL: Schema = {"type": "string", "minLength": 1}
-_DATE: Schema = {"type": "string", "format": "date"}
-_METADATA: Schema = {"type": "object", "description": "Free-form data, preserved verbatim."}
-_QUANTITY: Schema = {
-    "description": "'<number> <unit>', e.g. '620 000 SEK/year' or '3,5 MSEK'; "
-    "a bare number is dimensionless.",
-    "oneOf": [
-        {"type": "string", "pattern": r"^\s*\d"},
-        {"type": "number", "minimum": 0, "maximum": 1e15},
-    ],
+_DEFS: Schema = {
+    "quantity": {
+        "description": "'<number> <unit>', e.g. '620 000 SEK/year' or '3,5 MSEK'; "
+        "a bare number is dimensionless.",
+        "oneOf": [
+            {"type": "string", "pattern": r"^\s*\d"},
+            {"type": "number", "minimum": 0, "maximum": 1e15},
+        ],
+    },
+    "metadata": {"type": "object", "description": "Free-form data, preserved verbatim."},
 }
-_FRACTION: Schema = {"type": "number", "minimum": 0, "maximum": 1}
-_RATE: Schema = {"type": "number", "minimum": 0, "exclusiveMaximum": 1}
-
-
-def _ranged(name: str, schema: Schema) -> Schema:
-    """``name`` with its optional sensitivity range ``name_low`` and ``name_high``."""
-    return {
-        name: schema,
-        f"{name}_low": {**schema, "description": f"Low end of the range of {name}."},
-        f"{name}_high": {**schema, "description": f"High end of the range of {name}."},
-    }
-
-
-def _int(minimum: int, maximum: int | None = None) -> Schema:
-    schema: Schema = {"type": "integer", "minimum": minimum}
-    if maximum is not None:
-        schema["maximum"] = maximum
-    return schema
-
-
-def _enum(values: type[Any]) -> Schema:
-    return {"type": "string", "enum": [member.value for member in values]}
-
-
-def _object(properties: Schema, required: tuple[str, ...] = ()) -> Schema:
-    schema: Schema = {
-        "type": "object",
-        "properties": {**properties, "metadata": {"$ref": "#/$defs/metadata"}},
-        "additionalProperties": False,
-    }
-    if required:
-        schema["required"] = list(required)
-    return schema
-
-
-def _list(item: Schema) -> Schema:
-    return {"type": "array", "items": item}
-
-
-def _node(kind: NodeKind, extra: Schema) -> Schema:
-    properties: Schema = {
-        "id": {"$ref": "#/$defs/id"},
-        "kind": {"const": kind.value},
-        "label": _LABEL,
-        "description": _TEXT,
-        **extra,
-    }
-    return _object(properties, ("id", "kind", "label"))
+_SCALARS: dict[object, Schema] = {
+    str: {"type": "string"},
+    int: {"type": "integer"},
+    Fraction: {"type": "number"},
+    dt.date: {"type": "string", "format": "date"},
+    Quantity: {"$ref": "#/$defs/quantity"},
+    FrozenDict[str, object]: {"$ref": "#/$defs/metadata"},
+}
 
 
 def json_schema() -> Schema:
     """The JSON Schema (draft 2020-12) of file format v1."""
-    observation = _object({"value": {"type": "number"}, "date": _DATE, "note": _TEXT}, ("value",))
-    valuation = _object(
-        {
-            "actor": {"$ref": "#/$defs/id"},
-            **_ranged("amount", {"$ref": "#/$defs/quantity"}),
-            "label": _TEXT,
-            "source": _TEXT,
-        },
-        ("actor", "amount"),
-    )
-    outcome: Schema = {
-        "direction": _enum(Direction),
-        "addresses": _list({"$ref": "#/$defs/id"}),
-        **_ranged("quantity", {"$ref": "#/$defs/quantity"}),
-        **_ranged("deadweight", _FRACTION),
-        **_ranged("attribution", _FRACTION),
-        **_ranged("displacement", _FRACTION),
-        **_ranged("drop_off", _FRACTION),
-        "start_year": _int(0, 1000),
-        "duration_years": _int(1, 1000),
-        "values": _list(valuation),
+    defs: Schema = dict(_DEFS)
+    header = _object(ModelInfo, defs)
+    properties: Schema = {
+        "logikmodell": {"const": FORMAT_VERSION, "description": "The format version."}
     }
-    resource: Schema = {
-        **_ranged("quantity", {"$ref": "#/$defs/quantity"}),
-        **_ranged("unit_cost", {"$ref": "#/$defs/quantity"}),
-        **_ranged("cost", {"$ref": "#/$defs/quantity"}),
-        "payer": {"$ref": "#/$defs/id"},
-        "year": _int(0, 1000),
-        "schedule": {
-            "type": "object",
-            "description": "Shares of the cost per year index, summing to exactly 1.",
-            "patternProperties": {r"^\d+$": _FRACTION},
-            "additionalProperties": False,
-        },
-    }
-    nodes = [
-        _node(NodeKind.NEED, {}),
-        _node(NodeKind.RESOURCE, resource),
-        _node(NodeKind.ACTIVITY, {}),
-        _node(NodeKind.OUTPUT, {"quantity": {"$ref": "#/$defs/quantity"}}),
-        _node(NodeKind.SHORT_TERM_OUTCOME, outcome),
-        _node(NodeKind.LONG_TERM_OUTCOME, outcome),
-        _node(NodeKind.IMPACT, outcome),
-    ]
-    rate_band = _object({"from_year": _int(0), "rate": _RATE}, ("from_year", "rate"))
+    properties.update(header["properties"])
+    metadata = properties.pop("metadata")
+    for name, cls in _COLLECTIONS.items():
+        items = _object(cls, defs) if cls is not None else _nodes(defs)
+        properties[name] = {"type": "array", "items": items}
+    properties["metadata"] = metadata
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://logikmodell.example/schema/v1.json",
         "title": "logikmodell file format v1",
         "description": "A social investment's logic model. Read and written by logikmodell.",
         "type": "object",
-        "required": ["logikmodell", "title"],
+        "required": ["logikmodell", *header["required"]],
         "additionalProperties": False,
-        "properties": {
-            "logikmodell": {"const": FORMAT_VERSION, "description": "The format version."},
-            "title": _LABEL,
-            "id": {"$ref": "#/$defs/id"},
-            "description": _TEXT,
-            "owner": _TEXT,
-            "period": _object({"start": _DATE, "end": _DATE}, ("start", "end")),
-            "currency": {"enum": list(CURRENCIES), "default": "SEK"},
-            "price_year": _int(1000, 9999),
-            "target_group": _object(
-                {"label": _LABEL, "size": _int(0), "definition": _TEXT}, ("label",)
-            ),
-            "comparison": _TEXT,
-            "economics": _object(
-                {
-                    "discount_rate": {
-                        "default": 0.035,
-                        "oneOf": [_RATE, {"type": "array", "items": rate_band, "minItems": 1}],
-                    },
-                    "discount_rate_low": {
-                        **_RATE,
-                        "description": "Low end of the range of a constant discount_rate.",
-                    },
-                    "discount_rate_high": {
-                        **_RATE,
-                        "description": "High end of the range of a constant discount_rate.",
-                    },
-                    "horizon_years": {**_int(0, 1000), "default": 10},
-                }
-            ),
-            "actors": _list(
-                _object(
-                    {
-                        "id": {"$ref": "#/$defs/id"},
-                        "label": _LABEL,
-                        "level": _TEXT,
-                        "description": _TEXT,
-                    },
-                    ("id", "label"),
-                )
-            ),
-            "nodes": _list({"oneOf": nodes}),
-            "links": _list(
-                _object(
-                    {
-                        "from": {"$ref": "#/$defs/id"},
-                        "to": {"$ref": "#/$defs/id"},
-                        "effect": {**_enum(Effect), "default": "increases"},
-                        "share": _FRACTION,
-                        "evidence": _enum(Evidence),
-                        "source": _TEXT,
-                        "note": _TEXT,
-                    },
-                    ("from", "to"),
-                )
-            ),
-            "indicators": _list(
-                _object(
-                    {
-                        "id": {"$ref": "#/$defs/id"},
-                        "measures": {"$ref": "#/$defs/id"},
-                        "label": _LABEL,
-                        "description": _TEXT,
-                        "unit": _TEXT,
-                        "direction": _enum(Direction),
-                        "baseline": observation,
-                        "target": observation,
-                        "source": _TEXT,
-                        "frequency": _TEXT,
-                        "measurements": _list(observation),
-                    },
-                    ("id", "measures", "label"),
-                )
-            ),
-            "risks": _list(
-                _object(
-                    {
-                        "id": {"$ref": "#/$defs/id"},
-                        "label": _LABEL,
-                        "threatens": _list({"$ref": "#/$defs/id"}),
-                        "likelihood": _int(1, 5),
-                        "consequence": _int(1, 5),
-                        "mitigation": _TEXT,
-                        "owner": {"$ref": "#/$defs/id"},
-                        "description": _TEXT,
-                    },
-                    ("id", "label", "likelihood", "consequence"),
-                )
-            ),
-            "metadata": {"$ref": "#/$defs/metadata"},
-        },
-        "$defs": {"id": _ID, "quantity": _QUANTITY, "metadata": _METADATA},
+        "properties": properties,
+        "$defs": dict(sorted(defs.items())),
     }
+
+
+def _nodes(defs: Schema) -> Schema:
+    return {"oneOf": [_object(node_class(kind), defs) for kind in NodeKind]}
+
+
+def _object(cls: type[Any], defs: Schema) -> Schema:
+    """An object with the fields of an attrs class; a node also has its ``kind``."""
+    properties: Schema = {}
+    required: list[str] = []
+    kind = getattr(cls, "kind", None)
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        key = file_key(cls, field.name)
+        properties[key] = _field(field, hints[field.name], defs)
+        if field.default is attrs.NOTHING:
+            required.append(key)
+        if field.name == "id" and isinstance(kind, NodeKind):
+            properties["kind"] = {"const": kind.value}
+            required.append("kind")
+    if "metadata" in properties:  # last, as a file writes it
+        properties["metadata"] = properties.pop("metadata")
+    schema: Schema = {"type": "object", "properties": properties, "additionalProperties": False}
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def _field(field: attrs.Attribute[Any], tp: Any, defs: Schema) -> Schema:
+    """A field's schema: from its type, then its metadata's constraints and description."""
+    schema = _merge(_of_type(tp, defs), field.metadata.get("schema", {}))
+    defs.update(field.metadata.get("schema_defs", {}))
+    if "description" in field.metadata:
+        schema["description"] = field.metadata["description"]
+    default = field.default
+    if default is not attrs.NOTHING and isinstance(default, str | int | Fraction | enum.Enum):
+        schema["default"] = unstructure_value(default)
+    return schema
+
+
+def _of_type(tp: Any, defs: Schema) -> Schema:
+    """The schema that a field's type gives, before its validator's constraints."""
+    if tp in _SCALARS:
+        return dict(_SCALARS[tp])
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [_of_type(arg, defs) for arg in args if arg is not type(None)]
+        return options[0] if len(options) == 1 else {"oneOf": options}
+    if origin is tuple:
+        return {"type": "array", "items": _of_type(args[0], defs)}
+    if origin is FrozenDict and args[0] is int:
+        pattern = {r"^\d+$": _of_type(args[1], defs)}
+        return {"type": "object", "patternProperties": pattern, "additionalProperties": False}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return {"type": "string", "enum": [member.value for member in tp]}
+    if isinstance(tp, type) and attrs.has(tp):
+        return _object(tp, defs)
+    raise TypeError(f"no JSON Schema for the type {tp!r}")
+
+
+def _merge(base: Schema, extra: Schema) -> Schema:
+    """``base`` with the keywords of ``extra``: mappings key by key, ``oneOf`` item by item.
+
+    A ``$ref`` in ``extra`` replaces ``base``.
+    """
+    if "$ref" in extra:
+        return dict(extra)
+    out = dict(base)
+    for key, value in extra.items():
+        present = out.get(key)
+        if isinstance(value, dict) and isinstance(present, dict):
+            out[key] = _merge(present, value)
+        elif key == "oneOf" and isinstance(present, list) and len(present) == len(value):
+            out[key] = [_merge(a, b) for a, b in zip(present, value, strict=True)]
+        else:
+            out[key] = value
+    return out

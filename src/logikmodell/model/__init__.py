@@ -12,6 +12,7 @@ from logikmodell.model.elements import (
     TargetGroup,
 )
 from logikmodell.model.enums import Direction, Effect, Evidence, NodeKind
+from logikmodell.model.frozen import FrozenDict, FrozenList
 from logikmodell.model.header import FORMAT_VERSION, ModelInfo
 from logikmodell.model.money import Money, allocate
 from logikmodell.model.nodes import (
@@ -37,6 +38,8 @@ __all__ = [
     "Economics",
     "Effect",
     "Evidence",
+    "FrozenDict",
+    "FrozenList",
     "Impact",
     "Indicator",
     "Link",

@@ -1,6 +1,15 @@
-"""Attribute validators shared by the model's value types.
+"""Attribute validators shared by the model's value types, and what they enforce.
 
-Each raises :class:`~logikmodell.errors.InvalidValueError` naming the field.
+Each validator raises :class:`~logikmodell.errors.InvalidValueError` naming the field,
+and records the JSON Schema keywords that say the same thing (:func:`constrains`).
+The field transformer :func:`describe_fields`, which every value class uses, copies
+them into each field's ``metadata``, where the file format's JSON Schema is built
+from. The keys of a field's metadata:
+
+- ``"schema"``: JSON Schema keywords its validator enforces, beyond its type;
+- ``"schema_defs"``: definitions (``$defs``) those keywords refer to;
+- ``"description"``: a sentence for editors;
+- ``"key"``: its key in a file, where that is not the attribute's name.
 """
 
 from __future__ import annotations
@@ -14,17 +23,22 @@ from typing import Any, TypeVar
 import attrs
 
 from logikmodell.errors import InvalidValueError
-from logikmodell.model._numbers import MAX_MAGNITUDE, describe, is_float_exact, to_fraction
 from logikmodell.model.enums import Direction, Effect, Evidence
+from logikmodell.model.frozen import FrozenDict, FrozenList
+from logikmodell.numbers import MAX_MAGNITUDE, describe, is_float_exact, to_fraction
 
 __all__ = [
+    "EMPTY_METADATA",
     "check_id",
     "check_ids",
     "check_int_range",
     "check_label",
     "check_number",
+    "check_optional_id",
     "check_ranges",
     "check_unit_interval",
+    "constrains",
+    "describe_fields",
     "frozen_metadata",
     "id_tuple",
     "optional_fraction",
@@ -38,9 +52,71 @@ _ID = re.compile(r"[\w.\-]{1,100}")
 E = TypeVar("E", bound=enum.Enum)
 _ZERO = Fraction(0)  # the default of the fractions: shared, so it is checked once
 
+#: The metadata of an object that has none: one shared, read-only empty mapping.
+EMPTY_METADATA: FrozenDict[str, object] = FrozenDict()
+
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+V = TypeVar("V", bound=Validator)
+Schema = dict[str, Any]
+
+# What each validator enforces, as JSON Schema keywords and the $defs they refer to.
+_CONSTRAINTS: dict[object, tuple[Schema, Schema]] = {}
+_ID_DEFS: Schema = {
+    "id": {
+        "type": "string",
+        "pattern": f"^{_ID.pattern}$",
+        "description": "1–100 letters (any script), digits, '_', '-' or '.'; unique in the model.",
+    }
+}
+_ID_REF: Schema = {"$ref": "#/$defs/id"}
 
 
+def constrains(schema: Schema, defs: Schema | None = None) -> Callable[[V], V]:
+    """Decorator: record the JSON Schema keywords a validator enforces.
+
+    Keywords merge into the schema that the field's type gives, mappings key by key
+    and the items of ``oneOf`` one by one; a ``$ref`` replaces it.
+    """
+
+    def record(check: V) -> V:
+        _CONSTRAINTS[check] = (schema, defs or {})
+        return check
+
+    return record
+
+
+def describe_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """Field transformer: copy each validator's constraints into its field's metadata.
+
+    Also describes the ``<name>_low``/``<name>_high`` fields of a sensitivity range.
+
+    Raises:
+        TypeError: a field has a validator whose constraints are not recorded.
+    """
+    names = {field.name for field in fields}
+    return [field.evolve(metadata=_field_metadata(cls, field, names)) for field in fields]
+
+
+def _field_metadata(cls: type, field: attrs.Attribute[Any], names: set[str]) -> dict[str, Any]:
+    metadata = dict(field.metadata)
+    if field.validator is not None:
+        try:
+            schema, defs = _CONSTRAINTS[field.validator]
+        except KeyError:
+            raise TypeError(
+                f"{cls.__name__}.{field.name}: its validator records no constraints"
+            ) from None
+        metadata.setdefault("schema", schema)
+        if defs:
+            metadata.setdefault("schema_defs", defs)
+    base, _, side = field.name.rpartition("_")
+    if side in ("low", "high") and base in names:
+        end = "Low" if side == "low" else "High"
+        metadata.setdefault("description", f"{end} end of the range of {base}.")
+    return metadata
+
+
+@constrains(_ID_REF, _ID_DEFS)
 def check_id(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """Ids: 1–100 letters (any script), digits, ``_``, ``-``, ``.``."""
     if not isinstance(value, str) or not _ID.fullmatch(value):
@@ -50,12 +126,21 @@ def check_id(instance: object, attribute: attrs.Attribute[Any], value: str) -> N
         )
 
 
+@constrains(_ID_REF, _ID_DEFS)
+def check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """An id, or ``None``."""
+    if value is not None:
+        check_id(instance, attribute, value)
+
+
+@constrains({"items": _ID_REF}, _ID_DEFS)
 def check_ids(instance: object, attribute: attrs.Attribute[Any], value: Iterable[str]) -> None:
     """Every item is an id."""
     for item in value:
         check_id(instance, attribute, item)
 
 
+@constrains({"minLength": 1})
 def check_label(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """A label is a non-empty string."""
     if not isinstance(value, str) or not value.strip():
@@ -67,6 +152,7 @@ def _fraction_ok(name: str, value: Fraction) -> None:
         raise InvalidValueError(name, f"expected a decimal of at most 15 digits, got {value}")
 
 
+@constrains({"minimum": 0, "maximum": 1})
 def check_unit_interval(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Fractions such as shares and deadweight lie in [0, 1]."""
     if value is None or value is _ZERO:
@@ -79,6 +165,7 @@ def check_unit_interval(instance: object, attribute: attrs.Attribute[Any], value
     _fraction_ok(attribute.name, value)
 
 
+@constrains({"minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE})
 def check_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A plain number of at most 10^15 in magnitude that a float carries exactly."""
     if value is None:
@@ -103,7 +190,8 @@ def check_int_range(low: int, high: int | None = None) -> Validator:
                 attribute.name, f"expected a whole number {bounds}, got {value}"
             )
 
-    return check
+    bounds: Schema = {"minimum": low} if high is None else {"minimum": low, "maximum": high}
+    return constrains(bounds)(check)
 
 
 def id_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -147,28 +235,34 @@ def optional_fraction(value: object) -> Fraction | None:
     return None if value is None else to_fraction(value)
 
 
-def frozen_metadata(value: object) -> dict[str, object]:
-    """Converter: metadata is a mapping from text to anything, copied with sorted keys.
+def frozen_metadata(value: object) -> FrozenDict[str, object]:
+    """Converter: metadata is a read-only mapping from text to anything, keys sorted.
 
     Keys are sorted (at every level) so that a model writes the same bytes whatever
     the order of the file it came from: TOML writes nested tables after plain values.
+    Mappings inside become :class:`FrozenDict`, lists and tuples :class:`FrozenList`,
+    so nothing in a model's metadata can be changed in place.
     """
+    if value is EMPTY_METADATA:  # the default: most values carry no metadata
+        return value
     if not value:
-        if value is None or isinstance(value, dict):
-            return {}
+        if value is None or isinstance(value, dict | FrozenDict):
+            return EMPTY_METADATA
         raise InvalidValueError("metadata", "expected a mapping")
-    if not isinstance(value, dict):
+    if not isinstance(value, dict | FrozenDict):
         raise InvalidValueError("metadata", "expected a mapping")
-    sorted_value = _sorted(value)
-    assert isinstance(sorted_value, dict)
-    return sorted_value
+    return _frozen_mapping(value)
 
 
-def _sorted(value: object) -> object:
-    if isinstance(value, dict):
-        return {key: _sorted(value[key]) for key in sorted(value, key=str)}
+def _frozen_mapping(value: dict[Any, object] | FrozenDict[Any, object]) -> FrozenDict[str, object]:
+    return FrozenDict._own({key: _frozen(value[key]) for key in sorted(value, key=str)})
+
+
+def _frozen(value: object) -> object:
+    if isinstance(value, dict | FrozenDict):
+        return _frozen_mapping(value)
     if isinstance(value, list | tuple):
-        return [_sorted(item) for item in value]
+        return FrozenList(_frozen(item) for item in value)
     return value
 
 

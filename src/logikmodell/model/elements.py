@@ -13,13 +13,17 @@ import attrs
 
 from logikmodell.errors import InvalidValueError
 from logikmodell.model._checks import (
+    EMPTY_METADATA,
     check_id,
     check_ids,
     check_int_range,
     check_label,
     check_number,
+    check_optional_id,
     check_ranges,
     check_unit_interval,
+    constrains,
+    describe_fields,
     frozen_metadata,
     id_tuple,
     optional_fraction,
@@ -27,8 +31,9 @@ from logikmodell.model._checks import (
     to_effect,
     to_evidence,
 )
-from logikmodell.model._numbers import to_fraction
 from logikmodell.model.enums import Direction, Effect, Evidence
+from logikmodell.model.frozen import FrozenDict
+from logikmodell.numbers import to_fraction
 
 __all__ = [
     "Actor",
@@ -43,7 +48,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Link:
     """A link of the chain: more of ``from_id`` does something to ``to_id``.
 
@@ -57,17 +62,32 @@ class Link:
         note: free text.
     """
 
-    from_id: str = attrs.field(validator=check_id)
-    to_id: str = attrs.field(validator=check_id)
-    effect: Effect = attrs.field(default=Effect.INCREASES, converter=to_effect)
-    share: Fraction | None = attrs.field(
-        default=None, converter=optional_fraction, validator=check_unit_interval
+    from_id: str = attrs.field(
+        validator=check_id, metadata={"key": "from", "description": "The source node's id."}
     )
-    evidence: Evidence | None = attrs.field(default=None, converter=to_evidence)
+    to_id: str = attrs.field(
+        validator=check_id, metadata={"key": "to", "description": "The target node's id."}
+    )
+    effect: Effect = attrs.field(
+        default=Effect.INCREASES,
+        converter=to_effect,
+        metadata={"description": "What more of the source does to the target."},
+    )
+    share: Fraction | None = attrs.field(
+        default=None,
+        converter=optional_fraction,
+        validator=check_unit_interval,
+        metadata={"description": "The fraction of the source's cost this link carries."},
+    )
+    evidence: Evidence | None = attrs.field(
+        default=None,
+        converter=to_evidence,
+        metadata={"description": "How well the causal claim is supported."},
+    )
     source: str | None = None
     note: str | None = None
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
     @property
@@ -76,15 +96,15 @@ class Link:
         return (self.from_id, self.to_id)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Observation:
     """A value of an indicator at a date: a baseline, a target or a measurement."""
 
     value: Fraction = attrs.field(converter=to_fraction, validator=check_number)
     date: dt.date | None = None
     note: str | None = None
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
 
@@ -92,7 +112,7 @@ def _observations(value: Iterable[Observation]) -> tuple[Observation, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Indicator:
     """An indicator (indikator): how an outcome, or a process, is followed up.
 
@@ -109,7 +129,9 @@ class Indicator:
     """
 
     id: str = attrs.field(validator=check_id)
-    measures: str = attrs.field(validator=check_id)
+    measures: str = attrs.field(
+        validator=check_id, metadata={"description": "The id of the node it measures."}
+    )
     label: str = attrs.field(validator=check_label)
     description: str | None = None
     unit: str | None = None
@@ -119,25 +141,30 @@ class Indicator:
     source: str | None = None
     frequency: str | None = None
     measurements: tuple[Observation, ...] = attrs.field(default=(), converter=_observations)
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Risk:
     """A risk: what may threaten the named nodes, how likely and how bad (1–5 each)."""
 
     id: str = attrs.field(validator=check_id)
     label: str = attrs.field(validator=check_label)
-    threatens: tuple[str, ...] = attrs.field(default=(), converter=id_tuple, validator=check_ids)
+    threatens: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=id_tuple,
+        validator=check_ids,
+        metadata={"description": "Ids of the nodes it threatens."},
+    )
     likelihood: int = attrs.field(validator=check_int_range(1, 5))
     consequence: int = attrs.field(validator=check_int_range(1, 5))
     mitigation: str | None = None
-    owner: str | None = attrs.field(default=None, validator=attrs.validators.optional(check_id))
+    owner: str | None = attrs.field(default=None, validator=check_optional_id)
     description: str | None = None
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
     @property
@@ -146,7 +173,7 @@ class Risk:
         return self.likelihood * self.consequence
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Actor:
     """An actor (aktör) who pays or gains: a department, the region, the state."""
 
@@ -154,31 +181,31 @@ class Actor:
     label: str = attrs.field(validator=check_label)
     level: str | None = None
     description: str | None = None
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class TargetGroup:
     """The target group (målgrupp)."""
 
     label: str = attrs.field(validator=check_label)
     size: int | None = attrs.field(default=None, validator=check_int_range(0, 10**15))
     definition: str | None = None
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Period:
     """The period the investment runs (start and end dates, inclusive)."""
 
     start: dt.date
     end: dt.date
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
     def __attrs_post_init__(self) -> None:
@@ -186,20 +213,24 @@ class Period:
             raise InvalidValueError("end", f"must not be before start ({self.start})")
 
 
+_RATE: dict[str, object] = {"minimum": 0, "exclusiveMaximum": 1}
+
+
+@constrains(_RATE)
 def _check_rate(instance: object, attribute: attrs.Attribute[Any], value: Fraction) -> None:
     check_unit_interval(instance, attribute, value)
     if value == 1:
         raise InvalidValueError(attribute.name, "expected a rate in [0, 1)")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class RateBand:
     """A band of a declining discount-rate schedule: ``rate`` from year ``from_year`` on."""
 
     from_year: int = attrs.field(validator=check_int_range(0, 10**6))
     rate: Fraction = attrs.field(converter=to_fraction, validator=_check_rate)
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
 
@@ -209,6 +240,15 @@ def _rate_or_bands(value: object) -> Fraction | tuple[RateBand, ...]:
     return to_fraction(value)
 
 
+@constrains(_RATE)
+def _check_optional_rate(
+    instance: object, attribute: attrs.Attribute[Any], value: Fraction | None
+) -> None:
+    if value is not None:
+        _check_rate(instance, attribute, value)
+
+
+@constrains({"oneOf": [_RATE, {"minItems": 1}]})
 def _check_discount(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, Fraction):
         _check_rate(instance, attribute, value)
@@ -221,7 +261,7 @@ def _check_discount(instance: object, attribute: attrs.Attribute[Any], value: ob
             raise InvalidValueError(attribute.name, "bands must have increasing from_year")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Economics:
     """How returns are appraised: the discount rate (or a schedule) and the horizon.
 
@@ -230,17 +270,24 @@ class Economics:
     """
 
     discount_rate: Fraction | tuple[RateBand, ...] = attrs.field(
-        default=Fraction(35, 1000), converter=_rate_or_bands, validator=_check_discount
+        default=Fraction(35, 1000),
+        converter=_rate_or_bands,
+        validator=_check_discount,
+        metadata={"description": "A constant rate, or a declining schedule of bands."},
     )
     discount_rate_low: Fraction | None = attrs.field(
-        default=None, converter=optional_fraction, validator=attrs.validators.optional(_check_rate)
+        default=None, converter=optional_fraction, validator=_check_optional_rate
     )
     discount_rate_high: Fraction | None = attrs.field(
-        default=None, converter=optional_fraction, validator=attrs.validators.optional(_check_rate)
+        default=None, converter=optional_fraction, validator=_check_optional_rate
     )
-    horizon_years: int = attrs.field(default=10, validator=check_int_range(0, 1000))
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    horizon_years: int = attrs.field(
+        default=10,
+        validator=check_int_range(0, 1000),
+        metadata={"description": "The last year index that is appraised."},
+    )
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
     def __attrs_post_init__(self) -> None:

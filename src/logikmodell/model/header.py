@@ -6,8 +6,19 @@ from typing import Any
 
 import attrs
 
-from logikmodell.model._checks import check_id, check_int_range, check_label, frozen_metadata
+from logikmodell.errors import InvalidValueError
+from logikmodell.model._checks import (
+    EMPTY_METADATA,
+    check_int_range,
+    check_label,
+    check_optional_id,
+    constrains,
+    describe_fields,
+    frozen_metadata,
+)
 from logikmodell.model.elements import Economics, Period, TargetGroup
+from logikmodell.model.frozen import FrozenDict
+from logikmodell.model.units import CURRENCIES
 
 __all__ = ["FORMAT_VERSION", "ModelInfo"]
 
@@ -15,28 +26,41 @@ __all__ = ["FORMAT_VERSION", "ModelInfo"]
 FORMAT_VERSION = 1
 
 
+@constrains({"enum": list(CURRENCIES)})
 def _check_currency(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    from logikmodell.errors import InvalidValueError
-    from logikmodell.model.units import CURRENCIES
-
     if value not in CURRENCIES:
         raise InvalidValueError(
             attribute.name, f"expected one of {', '.join(CURRENCIES)}, got {value!r}"
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class ModelInfo:
     """Everything at the top of a model file except its collections."""
 
     title: str = attrs.field(validator=check_label)
-    id: str | None = attrs.field(default=None, validator=attrs.validators.optional(check_id))
+    id: str | None = attrs.field(default=None, validator=check_optional_id)
     description: str | None = None
-    owner: str | None = None
+    owner: str | None = attrs.field(
+        default=None, metadata={"description": "The project owner (projektägare)."}
+    )
     period: Period | None = None
-    currency: str = attrs.field(default="SEK", validator=_check_currency)
-    price_year: int | None = attrs.field(default=None, validator=check_int_range(1000, 9999))
+    currency: str = attrs.field(
+        default="SEK",
+        validator=_check_currency,
+        metadata={"description": "An ISO 4217 code; every amount must be in it."},
+    )
+    price_year: int | None = attrs.field(
+        default=None,
+        validator=check_int_range(1000, 9999),
+        metadata={"description": "The year whose prices the amounts are in."},
+    )
     target_group: TargetGroup | None = None
-    comparison: str | None = None
+    comparison: str | None = attrs.field(
+        default=None,
+        metadata={"description": "The comparison alternative (jämförelsealternativ)."},
+    )
     economics: Economics = attrs.field(factory=Economics)
-    metadata: dict[str, object] = attrs.field(factory=dict, converter=frozen_metadata, hash=False)
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False
+    )

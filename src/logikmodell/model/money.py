@@ -1,83 +1,28 @@
-"""Exact money: amounts in öre-exact rational numbers, and allocation that conserves."""
+"""Exact money: an amount in one currency, kept as an exact rational number.
+
+The arithmetic of amounts (rounding, allocation, text) lives in
+:mod:`logikmodell.numbers`; ``allocate``, ``format_ore`` and ``round_half_away`` are
+also importable from here.
+"""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Self
 
 import attrs
 
-from logikmodell.model._numbers import format_decimal, to_fraction
+from logikmodell.numbers import (
+    Lang,
+    allocate,
+    format_decimal,
+    format_ore,
+    round_half_away,
+    to_fraction,
+)
 
 __all__ = ["Money", "allocate", "format_ore", "round_half_away"]
-
-
-def round_half_away(value: Fraction) -> int:
-    """Round to the nearest integer, halves away from zero (``2.5 → 3``, ``-2.5 → -3``)."""
-    sign = -1 if value < 0 else 1
-    magnitude = abs(value)
-    whole, rest = divmod(magnitude.numerator, magnitude.denominator)
-    if 2 * rest >= magnitude.denominator:
-        whole += 1
-    return sign * whole
-
-
-def format_ore(ore: int, *, group: bool = False, minus: str = "-") -> str:
-    """An amount in öre as text with two decimals: ``"1240000.00"``.
-
-    Args:
-        ore: the amount in hundredths.
-        group: separate thousands with spaces (``"1 240 000.00"``).
-        minus: the sign for negative amounts (``"−"`` for text meant for print).
-    """
-    whole = abs(ore) // 100
-    whole_text = f"{whole:,}".replace(",", " ") if group else str(whole)
-    return f"{minus if ore < 0 else ''}{whole_text}.{abs(ore) % 100:02d}"
-
-
-def allocate(total: int, weights: Sequence[Fraction | int]) -> list[int]:
-    """Split an integer ``total`` in proportion to ``weights``, parts summing to it exactly.
-
-    Largest-remainder (Hamilton) allocation: each part first gets the floor of its
-    exact share; the units left over go one each to the parts with the largest
-    remainders, ties to the earlier part. A zero total or all-zero weights give
-    zeros.
-
-    Args:
-        total: the whole, e.g. an amount in öre (may be negative).
-        weights: non-negative weights; they need not sum to 1.
-
-    Returns:
-        One integer per weight, summing to ``total`` (or all zero when the weights
-        sum to zero).
-
-    Example:
-        >>> allocate(100, [1, 1, 1])
-        [34, 33, 33]
-    """
-    # On a common denominator the weights are integers, and so is all that follows.
-    denominator = math.lcm(*(Fraction(w).denominator for w in weights)) if weights else 1
-    scaled = [int(Fraction(w) * denominator) for w in weights]
-    weight_sum = sum(scaled)
-    if weight_sum == 0 or total == 0:
-        return [0] * len(weights)
-    if any(w < 0 for w in scaled):
-        raise ValueError("weights must be non-negative")
-    sign = -1 if total < 0 else 1
-    magnitude = abs(total)
-    parts: list[int] = []
-    remainders: list[tuple[int, int]] = []
-    for index, weight in enumerate(scaled):
-        floor, remainder = divmod(magnitude * weight, weight_sum)
-        parts.append(floor)
-        remainders.append((-remainder, index))
-    left = magnitude - sum(parts)
-    remainders.sort()  # largest remainder first, ties to the earlier part
-    for _, index in remainders[:left]:
-        parts[index] += 1
-    return [sign * p for p in parts]
 
 
 @attrs.frozen(order=True)
@@ -116,9 +61,14 @@ class Money:
         """Split into parts proportional to ``weights`` that sum to the rounded whole."""
         return tuple(Money.from_ore(p, self.currency) for p in allocate(self.ore, weights))
 
-    def format(self) -> str:
-        """Two decimals, rounded half away from zero, no grouping: ``"1240000.00"``."""
-        return format_ore(self.ore)
+    def format(self, *, group: bool = False, lang: Lang | None = None) -> str:
+        """Two decimals, rounded half away from zero: ``"1240000.00"``.
+
+        Args:
+            group: separate thousands (``"1 240 000.00"``).
+            lang: the form of :func:`logikmodell.numbers.format_ore`.
+        """
+        return format_ore(self.ore, group=group, lang=lang)
 
     def _same(self, other: Money) -> None:
         if other.currency != self.currency:

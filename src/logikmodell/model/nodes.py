@@ -11,20 +11,25 @@ import attrs
 from logikmodell.errors import InvalidValueError
 from logikmodell.model._checks import (
     _ZERO,
+    EMPTY_METADATA,
     check_id,
     check_ids,
     check_int_range,
     check_label,
+    check_optional_id,
     check_ranges,
     check_unit_interval,
+    constrains,
+    describe_fields,
     frozen_metadata,
     id_tuple,
     optional_fraction,
     to_direction,
 )
-from logikmodell.model._numbers import to_fraction
 from logikmodell.model.enums import Direction, NodeKind
+from logikmodell.model.frozen import FrozenDict
 from logikmodell.model.quantity import Quantity
+from logikmodell.numbers import to_fraction
 
 __all__ = [
     "RANGED_OUTCOME_FIELDS",
@@ -51,7 +56,7 @@ def _quantity(value: object) -> Quantity | None:
     return Quantity(value=value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Valuation:
     """A financial proxy: what one unit of an outcome is worth to an actor per year.
 
@@ -66,13 +71,16 @@ class Valuation:
     """
 
     actor: str = attrs.field(validator=check_id)
-    amount: Quantity = attrs.field(converter=_quantity)
+    amount: Quantity = attrs.field(
+        converter=_quantity,
+        metadata={"description": "Money per unit of the outcome's quantity and per year."},
+    )
     amount_low: Quantity | None = attrs.field(default=None, converter=_quantity)
     amount_high: Quantity | None = attrs.field(default=None, converter=_quantity)
     label: str | None = None
     source: str | None = None
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
     def __attrs_post_init__(self) -> None:
@@ -83,7 +91,7 @@ def _valuations(value: Iterable[Valuation]) -> tuple[Valuation, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Node:
     """What every node has: an id, a kind (fixed per class) and a label."""
 
@@ -92,27 +100,26 @@ class Node:
     id: str = attrs.field(validator=check_id)
     label: str = attrs.field(validator=check_label)
     description: str | None = None
-    metadata: dict[str, object] = attrs.field(
-        factory=dict, converter=frozen_metadata, hash=False, kw_only=True
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Need(Node):
     """A need (behov) that goals answer through their ``addresses``."""
 
     kind: ClassVar[NodeKind] = NodeKind.NEED
 
 
+@constrains({"minProperties": 1, "patternProperties": {r"^\d+$": {"minimum": 0, "maximum": 1}}})
 def _check_schedule(instance: Resource, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
-    assert isinstance(value, dict)
+    assert isinstance(value, FrozenDict)
     if not value:
         raise InvalidValueError("schedule", "expected at least one year")
     for year, share in value.items():
-        if isinstance(year, bool) or not isinstance(year, int) or year < 0:
-            raise InvalidValueError("schedule", f"expected year indexes ≥ 0, got {year!r}")
         if not 0 <= share <= 1:
             raise InvalidValueError("schedule", f"share for year {year} must lie in [0, 1]")
     total = sum(value.values(), Fraction(0))
@@ -120,10 +127,10 @@ def _check_schedule(instance: Resource, attribute: attrs.Attribute[Any], value: 
         raise InvalidValueError("schedule", f"shares must sum to exactly 1, got {float(total):g}")
 
 
-def _schedule(value: object) -> dict[int, Fraction] | None:
+def _schedule(value: object) -> FrozenDict[int, Fraction] | None:
     if value is None:
         return None
-    if not isinstance(value, dict):
+    if not isinstance(value, dict | FrozenDict):
         raise InvalidValueError("schedule", "expected a mapping from year index to share")
     out: dict[int, Fraction] = {}
     for key, share in value.items():
@@ -131,11 +138,13 @@ def _schedule(value: object) -> dict[int, Fraction] | None:
             year = int(key) if isinstance(key, str) else key
         except ValueError:
             raise InvalidValueError("schedule", f"expected a year index, got {key!r}") from None
+        if isinstance(year, bool) or not isinstance(year, int) or year < 0:
+            raise InvalidValueError("schedule", f"expected year indexes ≥ 0, got {year!r}")
         out[year] = to_fraction(share)
-    return dict(sorted(out.items()))
+    return FrozenDict(sorted(out.items()))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Resource(Node):
     """A resource (insats): what the investment spends.
 
@@ -149,19 +158,42 @@ class Resource(Node):
 
     kind: ClassVar[NodeKind] = NodeKind.RESOURCE
 
-    quantity: Quantity | None = attrs.field(default=None, converter=_quantity)
+    quantity: Quantity | None = attrs.field(
+        default=None,
+        converter=_quantity,
+        metadata={"description": "With unit_cost: the cost is quantity × unit_cost."},
+    )
     quantity_low: Quantity | None = attrs.field(default=None, converter=_quantity)
     quantity_high: Quantity | None = attrs.field(default=None, converter=_quantity)
-    unit_cost: Quantity | None = attrs.field(default=None, converter=_quantity)
+    unit_cost: Quantity | None = attrs.field(
+        default=None,
+        converter=_quantity,
+        metadata={"description": "Money per unit of quantity."},
+    )
     unit_cost_low: Quantity | None = attrs.field(default=None, converter=_quantity)
     unit_cost_high: Quantity | None = attrs.field(default=None, converter=_quantity)
-    cost: Quantity | None = attrs.field(default=None, converter=_quantity)
+    cost: Quantity | None = attrs.field(
+        default=None,
+        converter=_quantity,
+        metadata={"description": "A direct cost, instead of quantity × unit_cost."},
+    )
     cost_low: Quantity | None = attrs.field(default=None, converter=_quantity)
     cost_high: Quantity | None = attrs.field(default=None, converter=_quantity)
-    payer: str | None = attrs.field(default=None, validator=attrs.validators.optional(check_id))
-    year: int | None = attrs.field(default=None, validator=check_int_range(0, 1000))
-    schedule: dict[int, Fraction] | None = attrs.field(
-        default=None, converter=_schedule, validator=_check_schedule, hash=False
+    payer: str | None = attrs.field(
+        default=None,
+        validator=check_optional_id,
+        metadata={"description": "The id of the actor who pays."},
+    )
+    year: int | None = attrs.field(
+        default=None,
+        validator=check_int_range(0, 1000),
+        metadata={"description": "The year index of the cost (default 0), or a schedule."},
+    )
+    schedule: FrozenDict[int, Fraction] | None = attrs.field(
+        default=None,
+        converter=_schedule,
+        validator=_check_schedule,
+        metadata={"description": "Shares of the cost per year index, summing to exactly 1."},
     )
 
     def __attrs_post_init__(self) -> None:
@@ -182,14 +214,14 @@ class Resource(Node):
         return {self.year or 0: Fraction(1)}
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Activity(Node):
     """An activity (aktivitet): what the investment does."""
 
     kind: ClassVar[NodeKind] = NodeKind.ACTIVITY
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Output(Node):
     """An output (prestation): what the activities produce, e.g. 120 pupils mentored."""
 
@@ -198,7 +230,7 @@ class Output(Node):
     quantity: Quantity | None = attrs.field(default=None, converter=_quantity)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Outcome(Node):
     """What short-term outcomes, long-term outcomes and impacts share.
 
@@ -216,13 +248,29 @@ class Outcome(Node):
     ``<field>_high`` (a quantity's range in its unit).
     """
 
-    direction: Direction | None = attrs.field(default=None, converter=to_direction)
-    addresses: tuple[str, ...] = attrs.field(default=(), converter=id_tuple, validator=check_ids)
-    quantity: Quantity | None = attrs.field(default=None, converter=_quantity)
+    direction: Direction | None = attrs.field(
+        default=None,
+        converter=to_direction,
+        metadata={"description": "Which way the outcome should move."},
+    )
+    addresses: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=id_tuple,
+        validator=check_ids,
+        metadata={"description": "Ids of the needs this outcome answers."},
+    )
+    quantity: Quantity | None = attrs.field(
+        default=None,
+        converter=_quantity,
+        metadata={"description": "Gross: units of the target group expected to reach it."},
+    )
     quantity_low: Quantity | None = attrs.field(default=None, converter=_quantity)
     quantity_high: Quantity | None = attrs.field(default=None, converter=_quantity)
     deadweight: Fraction = attrs.field(
-        default=_ZERO, converter=to_fraction, validator=check_unit_interval
+        default=_ZERO,
+        converter=to_fraction,
+        validator=check_unit_interval,
+        metadata={"description": "The share who would have reached it anyway."},
     )
     deadweight_low: Fraction | None = attrs.field(
         default=None, converter=optional_fraction, validator=check_unit_interval
@@ -231,7 +279,10 @@ class Outcome(Node):
         default=None, converter=optional_fraction, validator=check_unit_interval
     )
     attribution: Fraction = attrs.field(
-        default=_ZERO, converter=to_fraction, validator=check_unit_interval
+        default=_ZERO,
+        converter=to_fraction,
+        validator=check_unit_interval,
+        metadata={"description": "The share owed to others."},
     )
     attribution_low: Fraction | None = attrs.field(
         default=None, converter=optional_fraction, validator=check_unit_interval
@@ -240,7 +291,10 @@ class Outcome(Node):
         default=None, converter=optional_fraction, validator=check_unit_interval
     )
     displacement: Fraction = attrs.field(
-        default=_ZERO, converter=to_fraction, validator=check_unit_interval
+        default=_ZERO,
+        converter=to_fraction,
+        validator=check_unit_interval,
+        metadata={"description": "The share merely moved elsewhere."},
     )
     displacement_low: Fraction | None = attrs.field(
         default=None, converter=optional_fraction, validator=check_unit_interval
@@ -249,7 +303,10 @@ class Outcome(Node):
         default=None, converter=optional_fraction, validator=check_unit_interval
     )
     drop_off: Fraction = attrs.field(
-        default=_ZERO, converter=to_fraction, validator=check_unit_interval
+        default=_ZERO,
+        converter=to_fraction,
+        validator=check_unit_interval,
+        metadata={"description": "The share of the effect lost in each later year."},
     )
     drop_off_low: Fraction | None = attrs.field(
         default=None, converter=optional_fraction, validator=check_unit_interval
@@ -257,29 +314,41 @@ class Outcome(Node):
     drop_off_high: Fraction | None = attrs.field(
         default=None, converter=optional_fraction, validator=check_unit_interval
     )
-    start_year: int = attrs.field(default=1, validator=check_int_range(0, 1000))
-    duration_years: int = attrs.field(default=1, validator=check_int_range(1, 1000))
-    values: tuple[Valuation, ...] = attrs.field(default=(), converter=_valuations)
+    start_year: int = attrs.field(
+        default=1,
+        validator=check_int_range(0, 1000),
+        metadata={"description": "The year index of the first benefit year."},
+    )
+    duration_years: int = attrs.field(
+        default=1,
+        validator=check_int_range(1, 1000),
+        metadata={"description": "How many years the benefit lasts."},
+    )
+    values: tuple[Valuation, ...] = attrs.field(
+        default=(),
+        converter=_valuations,
+        metadata={"description": "Financial proxies per unit and year, per actor."},
+    )
 
     def __attrs_post_init__(self) -> None:
         check_ranges(self, RANGED_OUTCOME_FIELDS)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class ShortTermOutcome(Outcome):
     """A short-term outcome (kortsiktig effekt)."""
 
     kind: ClassVar[NodeKind] = NodeKind.SHORT_TERM_OUTCOME
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class LongTermOutcome(Outcome):
     """A long-term outcome (långsiktig effekt); a goal."""
 
     kind: ClassVar[NodeKind] = NodeKind.LONG_TERM_OUTCOME
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Impact(Outcome):
     """An impact (påverkan); a goal."""
 

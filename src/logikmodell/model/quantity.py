@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import attrs
 
-from logikmodell.model._numbers import (
+from logikmodell.numbers import (
     MAX_MAGNITUDE,
     describe,
     format_decimal,

@@ -1,7 +1,12 @@
-"""The unit registry: currencies, counts and time, built once and on first use.
+"""Units and their dimensions: the registry, and every dimension check of the model.
 
+The registry knows currencies, counts and time, and is built once and on first use:
 pint is imported here only, and only when a unit is first resolved, so that
 ``import logikmodell`` stays light. Magnitudes are exact Fractions throughout.
+
+A :class:`Dimension` answers what a unit measures (``is_currency``, ``is_count``);
+:func:`check_node_units` holds the rules a node's quantities must follow, which a
+:class:`~logikmodell.graph.LogicModel` applies to every node it takes.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from logikmodell.errors import UnitError
+from logikmodell.model.nodes import Node, Outcome, Output, Resource
 
 if TYPE_CHECKING:
     import pint
@@ -21,8 +27,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CURRENCIES",
+    "DIMENSIONLESS",
+    "TIME",
     "Dimension",
     "Resolved",
+    "check_node_units",
+    "count_factor",
+    "dimension_of",
     "registry",
     "require_count",
     "require_currency",
@@ -32,6 +43,10 @@ __all__ = [
 
 #: The currencies the registry knows, each its own dimension: no implicit exchange.
 CURRENCIES = ("SEK", "NOK", "DKK", "EUR", "USD", "GBP")
+
+#: The base dimension of each currency, and the currency of each such dimension.
+_CURRENCY_BASE = {code: f"currency_{code}" for code in CURRENCIES}
+_CURRENCY_OF = {base: code for code, base in _CURRENCY_BASE.items()}
 
 _DEFINITIONS = [
     # Time. A year is the Julian year so that hours, days and months convert exactly.
@@ -58,7 +73,7 @@ _DEFINITIONS = [
 # so that "mSEK" (milli) is unknown rather than a thousandth.
 for _code in CURRENCIES:
     _DEFINITIONS += [
-        f"{_code} = [currency_{_code}]",
+        f"{_code} = [{_CURRENCY_BASE[_code]}]",
         f"k{_code} = 1000 {_code}",
         f"M{_code} = 1000000 {_code}",
     ]
@@ -85,10 +100,40 @@ class Dimension:
 
     terms: tuple[tuple[str, int], ...]
 
+    @classmethod
+    def of_currency(cls, code: str) -> Dimension:
+        """The dimension of an amount in the currency ``code``.
+
+        Raises:
+            KeyError: the registry knows no such currency.
+        """
+        return cls(((_CURRENCY_BASE[code], 1),))
+
     @property
     def currencies(self) -> tuple[str, ...]:
         """The currencies among the base dimensions."""
-        return tuple(name[9:] for name, _ in self.terms if name.startswith("currency_"))
+        return tuple(_CURRENCY_OF[name] for name, _ in self.terms if name in _CURRENCY_OF)
+
+    def is_currency(self, code: str) -> bool:
+        """Whether this is an amount in ``code`` and nothing else (``SEK``, not ``SEK/h``)."""
+        return self.terms == ((_CURRENCY_BASE.get(code), 1),)
+
+    def has_currency(self, code: str) -> bool:
+        """Whether ``code`` comes to the first power and no other currency appears
+        (``SEK/person`` has; ``SEK²`` and ``SEK·EUR`` have not)."""
+        base = _CURRENCY_BASE.get(code)
+        return any(name == base and exp == 1 for name, exp in self.terms) and self.currencies == (
+            code,
+        )
+
+    @property
+    def is_count(self) -> bool:
+        """Whether this counts something: one base dimension other than time and money,
+        to the first power (``person``, ``session``)."""
+        if len(self.terms) != 1:
+            return False
+        name, exp = self.terms[0]
+        return exp == 1 and name != _TIME_BASE and name not in _CURRENCY_OF
 
     def __mul__(self, other: Dimension) -> Dimension:
         exps = dict(self.terms)
@@ -109,12 +154,14 @@ class Dimension:
 
     @staticmethod
     def _name(name: str, exp: int) -> str:
-        name = name.removeprefix("currency_")
+        name = _CURRENCY_OF.get(name, name)
         return name if exp == 1 else f"{name}^{exp}"
 
 
+_TIME_BASE = "time"
+
 DIMENSIONLESS = Dimension(())
-TIME = Dimension((("time", 1),))
+TIME = Dimension(((_TIME_BASE, 1),))
 
 
 @attrs.frozen
@@ -161,7 +208,16 @@ def resolve(quantity: Quantity) -> Resolved:
     return Resolved(quantity.value * factor, dimension)
 
 
-def _dimension_of(field: str, quantity: Quantity) -> tuple[Fraction, Dimension]:
+def dimension_of(field: str, quantity: Quantity) -> Dimension:
+    """The dimension of a quantity's unit, which must be known.
+
+    Raises:
+        UnitError: the unit is unknown or malformed.
+    """
+    return _resolved(field, quantity)[1]
+
+
+def _resolved(field: str, quantity: Quantity) -> tuple[Fraction, Dimension]:
     try:
         factor, dimension = resolve_unit(quantity.unit)
     except ValueError as exc:
@@ -175,8 +231,8 @@ def require_currency(field: str, quantity: Quantity, currency: str) -> Fraction:
     Raises:
         UnitError: the unit is unknown, or the dimension is not the currency.
     """
-    value, dimension = _dimension_of(field, quantity)
-    if dimension != Dimension(((f"currency_{currency}", 1),)):
+    value, dimension = _resolved(field, quantity)
+    if not dimension.is_currency(currency):
         raise UnitError(
             field, f"expected an amount in {currency}, got {quantity} (dimension {dimension})"
         )
@@ -184,9 +240,82 @@ def require_currency(field: str, quantity: Quantity, currency: str) -> Fraction:
 
 
 def require_count(field: str, quantity: Quantity) -> Dimension:
-    """Check a unit is known and return its dimension.
+    """Check a unit is known and return its dimension (the same as :func:`dimension_of`).
 
     Raises:
         UnitError: the unit is unknown or malformed.
     """
-    return _dimension_of(field, quantity)[1]
+    return dimension_of(field, quantity)
+
+
+@functools.lru_cache(maxsize=256)
+def count_factor(unit: str) -> Fraction | None:
+    """The factor from ``unit`` to its count unit, or None if it counts nothing.
+
+    A bare number (no unit) counts with factor 1; time, money and percentages do
+    not count.
+
+    Raises:
+        ValueError: the unit is unknown or malformed.
+    """
+    factor, dimension = resolve_unit(unit)
+    if unit and not dimension.is_count:
+        return None
+    return factor
+
+
+# ---------------------------------------------------------------------- node checks
+def check_node_units(node: Node, currency: str) -> None:
+    """Check that a node's quantities have known units of the dimensions it needs.
+
+    A resource's ``cost`` is an amount in ``currency``, and so is
+    ``quantity × unit_cost``; an outcome's ``amount × quantity`` per year is too
+    (with no quantity, ``amount`` per year is money in ``currency`` per something).
+
+    Raises:
+        UnitError: naming the field, the node and the dimension found.
+    """
+    if isinstance(node, Resource):
+        _check_resource(node, currency)
+    elif isinstance(node, Output) and node.quantity is not None:
+        dimension_of("quantity", node.quantity)
+    elif isinstance(node, Outcome):
+        _check_outcome(node, currency)
+
+
+def _check_resource(node: Resource, currency: str) -> None:
+    if node.cost is not None:
+        require_currency("cost", node.cost, currency)
+    if node.quantity is None or node.unit_cost is None:
+        return
+    product = dimension_of("quantity", node.quantity) * dimension_of("unit_cost", node.unit_cost)
+    if not product.is_currency(currency):
+        raise UnitError(
+            "unit_cost",
+            f"resource {node.id!r}: quantity × unit_cost must be an amount in "
+            f"{currency}, got {node.quantity} × {node.unit_cost} "
+            f"(dimension {product})",
+        )
+
+
+def _check_outcome(node: Outcome, currency: str) -> None:
+    quantity_dim = None
+    if node.quantity is not None:
+        quantity_dim = dimension_of("quantity", node.quantity)
+    for index, value in enumerate(node.values):
+        field = f"values[{index}].amount"
+        per_year = dimension_of(field, value.amount) * TIME
+        if quantity_dim is not None:
+            total = per_year * quantity_dim
+            ok = total.is_currency(currency)
+        else:
+            total = per_year
+            ok = per_year.has_currency(currency)
+        if not ok:
+            raise UnitError(
+                field,
+                f"outcome {node.id!r}: amount × quantity per year must be an amount "
+                f"in {currency}, got {value.amount}"
+                + (f" × {node.quantity}" if node.quantity is not None else "")
+                + f" × year (dimension {total})",
+            )

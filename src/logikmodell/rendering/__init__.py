@@ -2,7 +2,9 @@
 
 :func:`to_dot` and :func:`to_mermaid` build text and run nothing; :func:`render`
 and :func:`to_svg` run Graphviz's ``dot`` (from the OS package ``graphviz``)
-for the image formats.
+for the image formats. Importing this package makes a
+:class:`~logikmodell.graph.LogicModel` show itself in Jupyter as its SVG diagram
+(it sets :attr:`LogicModel.svg_display <logikmodell.graph.LogicModel.svg_display>`).
 
 Example:
     >>> from logikmodell.examples import load_example
@@ -17,15 +19,9 @@ from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
 
+from logikmodell.errors import GraphvizNotFoundError, RenderError
 from logikmodell.graph import LogicModel
-from logikmodell.rendering._backend import (
-    FORMATS,
-    GraphvizNotFoundError,
-    GraphvizWarning,
-    RenderError,
-    find_dot,
-    run_dot,
-)
+from logikmodell.rendering._backend import FORMATS, GraphvizWarning, find_dot, run_dot
 from logikmodell.rendering._findings import FindingLike, FindingsLike
 from logikmodell.rendering._view import COMPACT_THRESHOLD
 from logikmodell.rendering.dot import to_dot
@@ -60,12 +56,26 @@ def to_svg(
 ) -> str:
     """The diagram as SVG text, laid out by ``dot``.
 
+    Args:
+        model: the model to draw.
+        lang: ``"sv"`` (default) or ``"en"``.
+        findings: findings to highlight.
+        goal: draw only this node and the nodes with a path to it.
+        compact: fold outputs and count indicators and risks; ``None`` decides by size.
+
+    Returns:
+        The SVG document, ready to embed in a page.
+
     Raises:
         GraphvizNotFoundError: ``dot`` is not on the PATH.
         RenderError: ``dot`` failed.
     """
     source = to_dot(model, lang=lang, findings=findings, goal=goal, compact=compact).source
     return run_dot(source, "svg").decode("utf-8")
+
+
+# Jupyter shows a model as its diagram: the model's display is drawn from here.
+LogicModel.svg_display = to_svg
 
 
 def render(

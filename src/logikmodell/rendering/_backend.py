@@ -7,49 +7,12 @@ import shutil
 import subprocess
 import warnings
 
-from logikmodell.errors import LogikmodellError
+from logikmodell.errors import GraphvizNotFoundError, RenderError
 
-__all__ = [
-    "FORMATS",
-    "GraphvizNotFoundError",
-    "GraphvizWarning",
-    "RenderError",
-    "find_dot",
-    "run_dot",
-]
+__all__ = ["FORMATS", "GraphvizWarning", "find_dot", "run_dot"]
 
 #: The output formats ``dot`` is asked for, by file suffix.
 FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf"}
-
-
-class GraphvizNotFoundError(LogikmodellError, RuntimeError):
-    """The Graphviz ``dot`` executable is not on the PATH.
-
-    SVG, PNG and PDF need it; ``.dot`` and ``.mmd`` output does not.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return (
-            "the Graphviz 'dot' program was not found on the PATH; install the OS package "
-            "'graphviz' (apt install graphviz, dnf install graphviz, brew install graphviz), "
-            "or write .dot or .mmd output, which needs no Graphviz"
-        )
-
-
-class RenderError(LogikmodellError, RuntimeError):
-    """``dot`` ran but failed; carries its exit code and what it said."""
-
-    def __init__(self, returncode: int, stderr: str) -> None:
-        self.returncode = returncode
-        self.stderr = stderr
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        said = self.stderr.strip() or "no message"
-        return f"Graphviz 'dot' failed (exit code {self.returncode}): {said}"
 
 
 class GraphvizWarning(UserWarning):

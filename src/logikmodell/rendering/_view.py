@@ -15,6 +15,7 @@ from logikmodell.graph import LogicModel
 from logikmodell.model.elements import Indicator, Risk
 from logikmodell.model.enums import Effect, Evidence, NodeKind
 from logikmodell.model.nodes import Activity, Need, Node, Outcome, Output
+from logikmodell.topology import Topology
 
 __all__ = ["CHAIN", "COMPACT_THRESHOLD", "Edge", "View", "build_view"]
 
@@ -118,55 +119,33 @@ def _fold(model: LogicModel, kept: set[str]) -> dict[str, str]:
     return host
 
 
-def _depths(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, int]:
+def _depths(ids: list[str], edges: Iterable[tuple[str, str]]) -> dict[str, int]:
     """Longest-path depth of each node over same-stage edges; a cycle shares one depth."""
-    import networkx as nx
-
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.add_nodes_from(nodes)
-    graph.add_edges_from(edges)
-    condensed = nx.condensation(graph)
-    members: dict[int, list[str]] = {
-        c: list(condensed.nodes[c]["members"]) for c in condensed.nodes
-    }
-    depth: dict[int, int] = {}
-    for component in nx.topological_sort(condensed):
-        depth[component] = max((depth[p] + 1 for p in condensed.pred[component]), default=0)
-    return {id: depth[c] for c, ids in members.items() for id in ids}
+    component, condensed = Topology.from_ids(ids, edges).condensation()
+    depth = [0] * condensed.size
+    tails = condensed.tails
+    for c in condensed.order:
+        for k in condensed.out[c]:
+            if depth[tails[k]] <= depth[c]:
+                depth[tails[k]] = depth[c] + 1
+    return {id: depth[component[i]] for i, id in enumerate(ids)}
 
 
-def build_view(model: LogicModel, *, goal: str | None = None, compact: bool | None = None) -> View:
-    """Decide what to draw.
+def _kept(model: LogicModel, goal: str | None) -> set[str]:
+    """The ids of the nodes drawn: the chain, or ``goal`` and the nodes with a path to it."""
+    if goal is None:
+        return {n.id for n in model if not isinstance(n, Need)}
+    if goal not in model:
+        raise UnknownIdError(goal, "node", "goal")
+    if isinstance(model.node(goal), Need):
+        raise InvalidValueError("goal", f"{goal!r} is a need; give a node of the chain")
+    return _ancestors(model, goal)
 
-    Args:
-        model: the model.
-        goal: draw only this node and the nodes with a path to it (typically a goal),
-            with the needs it addresses.
-        compact: fold outputs into their activity and count indicators and risks;
-            ``None`` chooses compact above :data:`COMPACT_THRESHOLD` nodes.
 
-    Raises:
-        UnknownIdError: ``goal`` is not a node of the model.
-        InvalidValueError: ``goal`` is a need (needs are not on any path).
-    """
-    if goal is not None:
-        if goal not in model:
-            raise UnknownIdError(goal, "node", "goal")
-        if isinstance(model.node(goal), Need):
-            raise InvalidValueError("goal", f"{goal!r} is a need; give a node of the chain")
-        kept = _ancestors(model, goal)
-    else:
-        kept = {n.id for n in model if not isinstance(n, Need)}
-    if compact is None:
-        compact = len(model) > COMPACT_THRESHOLD
-    host = _fold(model, kept) if compact else {}
-
-    chain_nodes = [n for n in model if n.id in kept and n.id not in host]
-    by_kind: dict[NodeKind, list[Node]] = {kind: [] for kind in CHAIN}
-    for node in chain_nodes:
-        by_kind[node.kind].append(node)
-    kind_of = {n.id: n.kind for n in chain_nodes}
-
+def _merged_edges(
+    model: LogicModel, kept: set[str], host: dict[str, str]
+) -> dict[tuple[str, str, Effect], Edge]:
+    """The arrows between drawn nodes; links that fold onto one arrow are merged."""
     merged: dict[tuple[str, str, Effect], Edge] = {}
     for link in model.links:
         if link.from_id not in kept or link.to_id not in kept:
@@ -196,7 +175,25 @@ def build_view(model: LogicModel, *, goal: str | None = None, compact: bool | No
                 causal=known.causal or causal,
                 keys=(*known.keys, link.key),
             )
+    return merged
 
+
+def _columns(
+    chain_nodes: list[Node], edges: Iterable[Edge]
+) -> tuple[list[tuple[NodeKind, tuple[Node, ...]]], dict[str, int], int]:
+    """The columns with their nodes, the rank of each node, and the ranks used.
+
+    A column takes as many ranks as its longest run of links between its own nodes.
+    """
+    by_kind: dict[NodeKind, list[Node]] = {kind: [] for kind in CHAIN}
+    for node in chain_nodes:
+        by_kind[node.kind].append(node)
+    kind_of = {n.id: n.kind for n in chain_nodes}
+    inner_by_kind: dict[NodeKind, list[tuple[str, str]]] = {kind: [] for kind in CHAIN}
+    for e in edges:
+        kind = kind_of[e.from_id]
+        if kind_of[e.to_id] is kind:
+            inner_by_kind[kind].append((e.from_id, e.to_id))
     rank: dict[str, int] = {}
     columns: list[tuple[NodeKind, tuple[Node, ...]]] = []
     base = 0
@@ -205,18 +202,18 @@ def build_view(model: LogicModel, *, goal: str | None = None, compact: bool | No
         if not members:
             continue
         ids = [n.id for n in members]
-        inner = [
-            (e.from_id, e.to_id)
-            for e in merged.values()
-            if kind_of[e.from_id] is kind and kind_of[e.to_id] is kind
-        ]
-        depth = _depths(ids, inner)
+        depth = _depths(ids, inner_by_kind[kind])
         for id in ids:
             rank[id] = base + depth[id]
         base += max(depth.values()) + 1
         columns.append((kind, tuple(members)))
+    return columns, rank, base
 
-    needs: list[Need] = []
+
+def _needs(
+    model: LogicModel, chain_nodes: list[Node], goal: str | None
+) -> tuple[list[Need], list[tuple[str, str]]]:
+    """The needs drawn (all, or those the drawn goals address) and the addresses drawn."""
     addresses: list[tuple[str, str]] = []
     wanted: set[str] = set()
     for node in chain_nodes:
@@ -224,20 +221,24 @@ def build_view(model: LogicModel, *, goal: str | None = None, compact: bool | No
             for need in node.addresses:
                 addresses.append((node.id, need))
                 wanted.add(need)
-    for need_node in model.of_type(Need):
-        if goal is None or need_node.id in wanted:
-            needs.append(need_node)
-            rank[need_node.id] = base
-    ranks = base + (1 if needs else 0)
+    needs = [n for n in model.of_type(Need) if goal is None or n.id in wanted]
+    return needs, addresses
 
-    edges = tuple(
-        attrs.evolve(e, backward=rank[e.from_id] >= rank[e.to_id]) for e in merged.values()
-    )
+
+def _folded(model: LogicModel, host: dict[str, str]) -> dict[str, tuple[Output, ...]]:
+    """The folded outputs, by the activity that shows them."""
     folded: dict[str, list[Output]] = {}
     for output_id, activity in host.items():
         output = model.node(output_id)
         assert isinstance(output, Output)
         folded.setdefault(activity, []).append(output)
+    return {k: tuple(v) for k, v in folded.items()}
+
+
+def _attached(
+    model: LogicModel,
+) -> tuple[dict[str, tuple[Indicator, ...]], dict[str, tuple[Risk, ...]]]:
+    """The indicators measuring and the risks threatening each node, by node id."""
     indicators: dict[str, list[Indicator]] = {}
     for indicator in model.indicators:
         indicators.setdefault(indicator.measures, []).append(indicator)
@@ -245,16 +246,50 @@ def build_view(model: LogicModel, *, goal: str | None = None, compact: bool | No
     for risk in model.risks:
         for id in dict.fromkeys(risk.threatens):
             risks.setdefault(id, []).append(risk)
+    return (
+        {k: tuple(v) for k, v in indicators.items()},
+        {k: tuple(v) for k, v in risks.items()},
+    )
+
+
+def build_view(model: LogicModel, *, goal: str | None = None, compact: bool | None = None) -> View:
+    """Decide what to draw.
+
+    Args:
+        model: the model.
+        goal: draw only this node and the nodes with a path to it (typically a goal),
+            with the needs it addresses.
+        compact: fold outputs into their activity and count indicators and risks;
+            ``None`` chooses compact above :data:`COMPACT_THRESHOLD` nodes.
+
+    Raises:
+        UnknownIdError: ``goal`` is not a node of the model.
+        InvalidValueError: ``goal`` is a need (needs are not on any path).
+    """
+    kept = _kept(model, goal)
+    if compact is None:
+        compact = len(model) > COMPACT_THRESHOLD
+    host = _fold(model, kept) if compact else {}
+    chain_nodes = [n for n in model if n.id in kept and n.id not in host]
+    merged = _merged_edges(model, kept, host)
+    columns, rank, base = _columns(chain_nodes, merged.values())
+    needs, addresses = _needs(model, chain_nodes, goal)
+    for need in needs:
+        rank[need.id] = base
+    edges = tuple(
+        attrs.evolve(e, backward=rank[e.from_id] >= rank[e.to_id]) for e in merged.values()
+    )
+    indicators, risks = _attached(model)
     return View(
-        indicators={k: tuple(v) for k, v in indicators.items()},
-        risks={k: tuple(v) for k, v in risks.items()},
+        indicators=indicators,
+        risks=risks,
         columns=tuple(columns),
         needs=tuple(needs),
         rank=rank,
-        ranks=ranks,
+        ranks=base + (1 if needs else 0),
         edges=edges,
         addresses=tuple(addresses),
-        folded={k: tuple(v) for k, v in folded.items()},
+        folded=_folded(model, host),
         host=host,
         compact=compact,
         goal=goal,

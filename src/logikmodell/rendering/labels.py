@@ -13,17 +13,16 @@ Example:
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Literal, get_args
+from typing import get_args
 
 from logikmodell.errors import InvalidValueError
-from logikmodell.model._numbers import format_decimal
-from logikmodell.model.enums import Effect, Evidence, NodeKind
+from logikmodell.model.enums import Evidence, NodeKind
+from logikmodell.numbers import Lang, format_decimal, format_ore
 
 __all__ = [
     "LANGUAGES",
     "Lang",
     "check_lang",
-    "effect_word",
     "evidence_name",
     "format_money",
     "format_number",
@@ -32,9 +31,6 @@ __all__ = [
     "unit_name",
     "word",
 ]
-
-#: A language the diagram can be drawn in.
-Lang = Literal["sv", "en"]
 
 #: The languages, the default first.
 LANGUAGES: tuple[Lang, ...] = get_args(Lang)
@@ -63,8 +59,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "target_group": ("Målgrupp", "Target group"),
     "increase": ("ska öka", "to increase"),
     "decrease": ("ska minska", "to decrease"),
-    "increases": ("ökar", "increases"),
-    "decreases": ("minskar", "decreases"),
     "effect_increases": ("+ ökar", "+ increases"),
     "effect_decreases": ("− minskar", "− decreases"),
     "delivery": ("Genomförande (ej orsakssamband)", "Delivery (not a causal claim)"),
@@ -122,8 +116,6 @@ _UNITS: dict[str, tuple[str, str]] = {
     "year": ("år", "years"),
 }
 
-_CURRENCY_SUFFIX = {"SEK": ("kr", "SEK"), "NOK": ("NOK", "NOK"), "DKK": ("DKK", "DKK")}
-
 
 def check_lang(lang: str) -> Lang:
     """Return ``lang`` if the diagram can be drawn in it.
@@ -152,11 +144,6 @@ def evidence_name(evidence: Evidence | None, lang: Lang) -> str:
     return _pick(_EVIDENCE[evidence], lang)
 
 
-def effect_word(effect: Effect, lang: Lang) -> str:
-    """``ökar``/``minskar`` (``increases``/``decreases``)."""
-    return word(effect.value, lang)
-
-
 def word(key: str, lang: Lang) -> str:
     """A fixed word or phrase of the diagram, by key (see ``_WORDS``)."""
     return _pick(_WORDS[key], lang)
@@ -177,12 +164,9 @@ def format_number(value: Fraction, lang: Lang) -> str:
     Numbers without an exact decimal form are shown to two decimals.
     """
     try:
-        text = format_decimal(value, group=True)
+        return format_decimal(value, group=True, lang=lang)
     except ValueError:
-        text = format_decimal(Fraction(round(value * 100), 100), group=True)
-    if lang == "sv":
-        return text.replace(".", ",").replace(" ", "\u00a0")
-    return text.replace(" ", ",")
+        return format_decimal(value, group=True, places=2, lang=lang)
 
 
 def format_quantity(value: Fraction, unit: str, lang: Lang) -> str:
@@ -198,10 +182,4 @@ def format_money(ore: int, currency: str, lang: Lang) -> str:
     The diagram shows whole units (rounded half away from zero); exact figures
     belong in the cost attribution.
     """
-    sign = "−" if ore < 0 else ""
-    whole = (abs(ore) + 50) // 100
-    number = format_number(Fraction(whole), lang)
-    if lang == "sv":
-        suffix = _CURRENCY_SUFFIX.get(currency, (currency, currency))[0]
-        return f"{sign}{number}\u00a0{suffix}"
-    return f"{sign}{currency}\u00a0{number}"
+    return format_ore(ore, group=True, minus="−", places=0, currency=currency, lang=lang)

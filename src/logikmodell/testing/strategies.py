@@ -17,7 +17,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
 import attrs
@@ -31,6 +31,8 @@ from logikmodell.model import (
     Economics,
     Effect,
     Evidence,
+    FrozenDict,
+    FrozenList,
     Impact,
     Indicator,
     Link,
@@ -63,6 +65,7 @@ __all__ = [
     "labels",
     "links",
     "logic_models",
+    "metadata",
     "money",
     "nodes",
     "quantities",
@@ -273,7 +276,7 @@ def _node(
         return Output(id=id, label=label, quantity=quantity)
     if kind in _OUTCOMES:
         return draw(_outcome(_OUTCOMES[kind], id, label, actor_ids, need_ids, currency))
-    return _SIMPLE[kind](id=id, label=label)
+    return _SIMPLE[kind](id=id, label=label, metadata=draw(_METADATA))
 
 
 def nodes(
@@ -300,6 +303,7 @@ def links(from_ids: Sequence[str], to_ids: Sequence[str]) -> st.SearchStrategy[L
         share=st.none() | fractions(),
         evidence=st.none() | st.sampled_from(Evidence),
         source=st.none() | labels(),
+        metadata=_METADATA,
     )
 
 
@@ -343,6 +347,7 @@ def actors(*, id_prefix: str = "a") -> st.SearchStrategy[Actor]:
         id=ids(prefix=id_prefix),
         label=labels(),
         level=st.none() | st.sampled_from(["kommun", "region", "stat", "individ"]),
+        metadata=_METADATA,
     )
 
 
@@ -352,18 +357,36 @@ _JSON_LEAVES = (
     | st.floats(allow_nan=False, allow_infinity=False, width=64)
     | st.text(max_size=10)
 )
+
+
+def _sorted_frozen(items: Mapping[str, object]) -> FrozenDict[str, object]:
+    return FrozenDict(sorted(items.items()))
+
+
 _METADATA = st.dictionaries(
     st.text(min_size=1, max_size=8),
     st.recursive(
         _JSON_LEAVES,
         lambda inner: (
-            st.lists(inner, max_size=3)
-            | st.dictionaries(st.text(min_size=1, max_size=5), inner, max_size=3)
+            st.lists(inner, max_size=3).map(FrozenList)
+            | st.dictionaries(st.text(min_size=1, max_size=5), inner, max_size=3).map(
+                _sorted_frozen
+            )
         ),
         max_leaves=6,
     ),
     max_size=3,
-)
+).map(_sorted_frozen)
+
+
+def metadata() -> st.SearchStrategy[FrozenDict[str, object]]:
+    """Read-only metadata that every format writes and reads back exactly.
+
+    Text keys, and values that are booleans, integers, finite floats, text, and
+    lists and mappings of them (as :class:`~logikmodell.model.FrozenList` and
+    :class:`~logikmodell.model.FrozenDict`, keys sorted as a model keeps them).
+    """
+    return _METADATA
 
 
 def _unique(prefix: str, raw: Sequence[str]) -> list[str]:

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from logikmodell.model.nodes import Resource
-from logikmodell.validation._context import Context, decimal_text
+from logikmodell.numbers import decimal_text
+from logikmodell.validation._context import Context
 from logikmodell.validation.findings import Severity
 from logikmodell.validation.registry import Hit, rule
 

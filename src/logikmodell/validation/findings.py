@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from logikmodell.errors import LogikmodellError
+from logikmodell._text import plural
+from logikmodell.errors import ValidationFailed
 
 __all__ = ["Finding", "Report", "Severity", "ValidationFailed"]
 
@@ -191,31 +192,10 @@ class Report:
         if not self.findings:
             return "no findings"
         counts = self.counts
-        return ", ".join(_plural(counts[s.value], s.value) for s in Severity)
+        return ", ".join(plural(counts[s.value], s.value) for s in Severity)
 
     def to_text(self) -> str:
         """Linter-style text: one line per finding, the summary line last."""
         lines = [str(f) for f in self.findings]
         lines.append(self.summary())
         return "\n".join(lines)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-class ValidationFailed(LogikmodellError, ValueError):  # noqa: N818 - the public name reads as a sentence: "validation failed"
-    """A model has error findings; raised by :meth:`Report.raise_for_errors`.
-
-    Attributes:
-        report: the whole report (warnings and infos included).
-    """
-
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        super().__init__(self.__str__())
-
-    def __str__(self) -> str:
-        errors = self.report.errors
-        head = f"the model has {_plural(len(errors), 'error finding')}"
-        return "\n".join([head + ":", *(f"  {f}" for f in errors)])

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from logikmodell.model.elements import Indicator
 from logikmodell.model.enums import Direction, NodeKind
 from logikmodell.model.nodes import Outcome
-from logikmodell.validation._context import Context, decimal_text, kind_name
+from logikmodell.numbers import decimal_text
+from logikmodell.validation._context import Context, kind_name
 from logikmodell.validation.findings import Severity
 from logikmodell.validation.registry import Hit, rule
 

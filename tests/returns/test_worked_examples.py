@@ -10,8 +10,9 @@ import attrs
 import pytest
 
 import logikmodell as lm
-from logikmodell.costs.returns import discount_factors, format_money
 from logikmodell.graph import LogicModel
+from logikmodell.numbers import format_money
+from logikmodell.returns import discount_factors
 
 _DOC = Path(__file__).resolve().parents[2] / "docs" / "returns.md"
 

@@ -6,8 +6,8 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from logikmodell.costs.sensitivity import monte_carlo, one_way
 from logikmodell.graph import LogicModel
+from logikmodell.returns import monte_carlo, one_way
 
 _BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_returns.py"
 

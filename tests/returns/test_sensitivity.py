@@ -10,15 +10,10 @@ import pytest
 from returns_helpers import RANGED, RANGED_ECONOMICS, SIMPLE, model
 
 import logikmodell as lm
-from logikmodell.costs.sensitivity import (
-    _FloatModel,
-    monte_carlo,
-    one_way,
-    parameters,
-    percentile,
-)
 from logikmodell.examples import load_example
 from logikmodell.model import Outcome, Quantity, Resource
+from logikmodell.returns import monte_carlo, one_way, parameters, percentile
+from logikmodell.returns.floats import FloatModel
 
 
 def _ranged() -> lm.LogicModel:
@@ -184,7 +179,7 @@ def test_model_without_ranges_has_an_empty_table() -> None:
 def test_float_model_at_the_values_matches_the_exact_npv() -> None:
     ranged = _ranged()
     params = parameters(ranged)
-    floats = _FloatModel(ranged, params, frozenset(range(len(params))))
+    floats = FloatModel(ranged, params, frozenset(range(len(params))))
     pv_costs, pv_benefits = floats.evaluate([float(p.value) for p in params])
     exact = lm.appraise(ranged)
     assert math.isclose(pv_costs, float(exact.pv_costs), rel_tol=1e-12)

@@ -9,14 +9,10 @@ import pytest
 from returns_helpers import SIMPLE, model
 
 import logikmodell as lm
-from logikmodell.costs.returns import (
-    UNASSIGNED,
-    discount_factors,
-    format_money,
-    round_conserving,
-)
 from logikmodell.examples import load_example
 from logikmodell.model import Economics, RateBand
+from logikmodell.numbers import format_money, round_conserving
+from logikmodell.returns import UNASSIGNED, discount_factors
 
 
 def test_simple_model_figures() -> None:

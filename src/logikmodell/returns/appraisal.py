@@ -1,0 +1,379 @@
+"""Appraisal of returns: present values, NPV, the SROI ratio, payback, break-even.
+
+Years are indexes from 0. A resource's cost falls in its ``year`` (or is spread by
+its ``schedule``) in whole öre, as
+:func:`~logikmodell.costs.resources.resource_cost_by_year` gives it. An outcome with
+``quantity`` q and, per actor, an ``amount`` a per unit and year gives in its first
+benefit year::
+
+    impact₁ = q × a × (1 − deadweight)(1 − attribution)(1 − displacement)
+
+and in its k-th year (k = 1 … duration_years) ``impact₁ × (1 − drop_off)^(k−1)``,
+falling in year ``start_year + k − 1``; benefit years after ``horizon_years`` are
+cut. Discount factors are ``DF(0) = 1`` and ``DF(y) = DF(y−1) / (1 + r(y))``. The
+formulas are those of :mod:`logikmodell.returns.kernel`.
+
+Every figure is an exact :class:`~fractions.Fraction`; money is rounded to the öre
+only when it is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+
+import attrs
+
+from logikmodell.costs.resources import UNASSIGNED
+from logikmodell.errors import AppraisalError
+from logikmodell.graph import LogicModel
+from logikmodell.model.elements import Economics
+from logikmodell.model.nodes import Outcome, Resource
+from logikmodell.numbers import format_money, format_ore, round_conserving
+from logikmodell.returns.kernel import discount_factors, present_value
+from logikmodell.returns.terms import CostTerms, OutcomeTerms, cost_terms, outcome_terms
+
+__all__ = [
+    "ActorLedger",
+    "Appraisal",
+    "YearRow",
+    "appraise",
+    "appraise_terms",
+    "present_values",
+]
+
+
+@attrs.frozen(kw_only=True)
+class YearRow:
+    """One year of the cash flow.
+
+    Attributes:
+        year: the year index (0 is the first year, undiscounted).
+        costs: the costs falling in the year, undiscounted.
+        benefits: the benefits falling in the year, undiscounted.
+        discount_factor: ``DF(year)``.
+        cumulative_net: the discounted net benefit of years 0 … ``year``.
+    """
+
+    year: int
+    costs: Fraction
+    benefits: Fraction
+    discount_factor: Fraction
+    cumulative_net: Fraction
+
+    @property
+    def pv_costs(self) -> Fraction:
+        """The year's costs in present value."""
+        return self.costs * self.discount_factor
+
+    @property
+    def pv_benefits(self) -> Fraction:
+        """The year's benefits in present value."""
+        return self.benefits * self.discount_factor
+
+
+@attrs.frozen(kw_only=True)
+class ActorLedger:
+    """What one actor pays and gains, in present value: a line of the ledger.
+
+    Attributes:
+        actor: the actor's id, or ``"_unassigned"`` for costs without a payer.
+        pv_costs: the present value of the costs of the resources it pays for.
+        pv_benefits: the present value of the values it gains.
+    """
+
+    actor: str
+    pv_costs: Fraction
+    pv_benefits: Fraction
+
+    @property
+    def net(self) -> Fraction:
+        """``pv_benefits − pv_costs``: positive when the actor comes out ahead."""
+        return self.pv_benefits - self.pv_costs
+
+
+@attrs.frozen(kw_only=True)
+class Appraisal:
+    """The returns of a social investment, exact.
+
+    Attributes:
+        currency: the model's currency.
+        horizon_years: the last benefit year counted.
+        pv_costs, pv_benefits: present values in year 0.
+        npv: ``pv_benefits − pv_costs``.
+        bcr: the benefit–cost ratio (SROI ratio), ``pv_benefits / pv_costs``.
+        net_roi: ``npv / pv_costs``.
+        payback_year: the first year, from the first year with a cost, whose
+            cumulative discounted net benefit is ≥ 0; None if none within the horizon.
+        break_even: per valued outcome, the ``quantity`` (in the outcome's own unit)
+            at which NPV = 0 with everything else fixed; None when the outcome's
+            benefits are 0. It may be negative: the investment then pays off even
+            if nobody reaches that outcome.
+        outcomes: the present value of each valued outcome's benefits.
+        actors: the ledger, per actor who pays or gains (model order, then
+            ``_unassigned``); it sums to the totals exactly.
+        years: the cash flow, from year 0 to the horizon (or the last cost year).
+    """
+
+    currency: str
+    horizon_years: int
+    pv_costs: Fraction
+    pv_benefits: Fraction
+    npv: Fraction
+    bcr: Fraction
+    net_roi: Fraction
+    payback_year: int | None
+    break_even: Mapping[str, Fraction | None] = attrs.field(hash=False)
+    outcomes: Mapping[str, Fraction] = attrs.field(hash=False)
+    actors: Mapping[str, ActorLedger] = attrs.field(hash=False)
+    years: tuple[YearRow, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form of the `returns` command: money as two-decimal strings, ratios as numbers.
+
+        Each column of the actor ledger is rounded so that it sums to its rounded
+        total; the yearly benefits likewise sum to their rounded total.
+        """
+        currency_total = {
+            "pv_costs": self.pv_costs,
+            "pv_benefits": self.pv_benefits,
+            "net": self.npv,
+        }
+        columns = {
+            key: round_conserving([getattr(ledger, key) for ledger in self.actors.values()], total)
+            for key, total in currency_total.items()
+        }
+        actors = {
+            actor: {key: format_ore(columns[key][index]) for key in currency_total}
+            for index, actor in enumerate(self.actors)
+        }
+        benefits = round_conserving(
+            [row.benefits for row in self.years], sum((r.benefits for r in self.years), Fraction())
+        )
+        years = [
+            {
+                "year": row.year,
+                "costs": format_money(row.costs),
+                "benefits": format_ore(benefit),
+                "discount_factor": float(row.discount_factor),
+            }
+            for row, benefit in zip(self.years, benefits, strict=True)
+        ]
+        return {
+            "currency": self.currency,
+            "pv_costs": format_money(self.pv_costs),
+            "pv_benefits": format_money(self.pv_benefits),
+            "npv": format_money(self.npv),
+            "bcr": float(self.bcr),
+            "net_roi": float(self.net_roi),
+            "payback_year": self.payback_year,
+            "break_even": {
+                key: None if value is None else float(value)
+                for key, value in self.break_even.items()
+            },
+            "actors": actors,
+            "years": years,
+        }
+
+
+# ---------------------------------------------------------------------- appraisal
+def appraise(model: LogicModel) -> Appraisal:
+    """Appraise a model's returns.
+
+    Args:
+        model: the model; its resources give the costs and its outcomes with a
+            ``quantity`` and ``values`` the benefits.
+
+    Returns:
+        The present values, NPV, benefit–cost (SROI) ratio, payback year,
+        break-even per outcome, the ledger per actor and the cash flow by year,
+        exact as fractions.
+
+    Raises:
+        AppraisalError: the model has no cost (no resource with a cost above 0) or
+            no valued outcome (an outcome with both a ``quantity`` and ``values``).
+
+    Example:
+        >>> from logikmodell.examples import load_example
+        >>> appraisal = appraise(load_example())
+        >>> appraisal.npv == appraisal.pv_benefits - appraisal.pv_costs
+        True
+    """
+    costs = [cost_terms(r, model.currency) for r in model.of_type(Resource)]
+    benefits = [t for t in map(outcome_terms, model.of_type(Outcome)) if t is not None]
+    actor_order = [actor.id for actor in model.actors]
+    return appraise_terms(
+        costs, benefits, model.economics, currency=model.currency, actor_order=actor_order
+    )
+
+
+def _refuse(costs: Sequence[CostTerms], benefits: Sequence[OutcomeTerms]) -> None:
+    if not any(amount for term in costs for amount in term.by_year.values()):
+        raise AppraisalError(
+            "cannot appraise the returns: no resource has a cost "
+            "(give a resource `cost` or `quantity` and `unit_cost`)"
+        )
+    if not benefits:
+        raise AppraisalError(
+            "cannot appraise the returns: no outcome is valued "
+            "(give an outcome both a `quantity` and `values`)"
+        )
+
+
+def _last_year(costs: Sequence[CostTerms], economics: Economics) -> int:
+    """The last year of the cash flow: the horizon, or a later cost year."""
+    return max([economics.horizon_years, *(year for term in costs for year in term.by_year)])
+
+
+@attrs.define
+class _Flows:
+    """The cash flow of an appraisal, accumulated term by term."""
+
+    factors: list[Fraction]
+    horizon: int
+    year_costs: list[Fraction]
+    year_benefits: list[Fraction]
+    actor_costs: dict[str, Fraction] = attrs.field(factory=dict)
+    actor_benefits: dict[str, Fraction] = attrs.field(factory=dict)
+    outcome_pv: dict[str, Fraction] = attrs.field(factory=dict)
+
+    def add_cost(self, term: CostTerms) -> None:
+        if not term.by_year:
+            return  # a resource without a cost puts no payer in the ledger
+        flows = list(term.flows())
+        for year, amount in flows:
+            self.year_costs[year] += amount
+        pv = present_value(flows, self.factors)
+        self.actor_costs[term.payer] = self.actor_costs.get(term.payer, Fraction()) + pv
+
+    def add_benefit(self, outcome: OutcomeTerms) -> None:
+        # Benefits are linear in the amount: the present value and the flows of one
+        # unit of money per unit and year, scaled by each actor's amount.
+        flows: list[tuple[int, Fraction]] = []
+        per_amount = outcome.present_value(self.factors, self.horizon, Fraction(1), flows)
+        total = outcome.amount
+        for year, benefit in flows:
+            self.year_benefits[year] += benefit * total
+        pv_total = Fraction()
+        for actor, amount in outcome.amounts:
+            pv = per_amount * amount
+            self.actor_benefits[actor] = self.actor_benefits.get(actor, Fraction()) + pv
+            pv_total += pv
+        self.outcome_pv[outcome.id] = pv_total
+
+    def rows(self) -> tuple[YearRow, ...]:
+        rows: list[YearRow] = []
+        cumulative = Fraction()
+        for year, factor in enumerate(self.factors):
+            cumulative += (self.year_benefits[year] - self.year_costs[year]) * factor
+            rows.append(
+                YearRow(
+                    year=year,
+                    costs=self.year_costs[year],
+                    benefits=self.year_benefits[year],
+                    discount_factor=factor,
+                    cumulative_net=cumulative,
+                )
+            )
+        return tuple(rows)
+
+    def ledger(self, actor_order: Sequence[str]) -> dict[str, ActorLedger]:
+        """Per actor, in model order, others sorted, costs without a payer last."""
+        known = {*self.actor_costs, *self.actor_benefits}
+        order = [a for a in actor_order if a in known]
+        order += sorted(a for a in known if a not in order)
+        if UNASSIGNED in order:
+            order.remove(UNASSIGNED)
+            order.append(UNASSIGNED)
+        return {
+            actor: ActorLedger(
+                actor=actor,
+                pv_costs=self.actor_costs.get(actor, Fraction()),
+                pv_benefits=self.actor_benefits.get(actor, Fraction()),
+            )
+            for actor in order
+        }
+
+
+def _payback(rows: Sequence[YearRow], horizon: int) -> int | None:
+    """The first year from the first cost year whose cumulative net benefit is ≥ 0."""
+    first_cost_year = min(row.year for row in rows if row.costs)
+    return next(
+        (
+            row.year
+            for row in rows
+            if first_cost_year <= row.year <= horizon and row.cumulative_net >= 0
+        ),
+        None,
+    )
+
+
+def _break_even(
+    benefits: Sequence[OutcomeTerms], outcome_pv: Mapping[str, Fraction], npv: Fraction
+) -> dict[str, Fraction | None]:
+    """Per outcome, the quantity at which NPV = 0 (PV is linear in the quantity)."""
+    result: dict[str, Fraction | None] = {}
+    for outcome in benefits:
+        pv = outcome_pv[outcome.id]
+        # q* = q − NPV / (PV / q); none when the outcome yields nothing.
+        result[outcome.id] = None if pv == 0 else outcome.quantity - npv * outcome.quantity / pv
+    return result
+
+
+def appraise_terms(
+    costs: Sequence[CostTerms],
+    benefits: Sequence[OutcomeTerms],
+    economics: Economics,
+    *,
+    currency: str,
+    actor_order: Sequence[str] = (),
+) -> Appraisal:
+    """Appraise from reduced terms (used by :func:`appraise` and the sensitivity analysis).
+
+    Raises:
+        AppraisalError: no cost, or no valued outcome.
+    """
+    _refuse(costs, benefits)
+    last_year = _last_year(costs, economics)
+    flows = _Flows(
+        factors=discount_factors(economics, last_year),
+        horizon=economics.horizon_years,
+        year_costs=[Fraction()] * (last_year + 1),
+        year_benefits=[Fraction()] * (last_year + 1),
+    )
+    for term in costs:
+        flows.add_cost(term)
+    for outcome in benefits:
+        flows.add_benefit(outcome)
+    pv_costs = sum(flows.actor_costs.values(), Fraction())
+    pv_benefits = sum(flows.actor_benefits.values(), Fraction())
+    npv = pv_benefits - pv_costs
+    rows = flows.rows()
+    return Appraisal(
+        currency=currency,
+        horizon_years=economics.horizon_years,
+        pv_costs=pv_costs,
+        pv_benefits=pv_benefits,
+        npv=npv,
+        bcr=pv_benefits / pv_costs,
+        net_roi=npv / pv_costs,
+        payback_year=_payback(rows, economics.horizon_years),
+        break_even=_break_even(benefits, flows.outcome_pv, npv),
+        outcomes=flows.outcome_pv,
+        actors=flows.ledger(actor_order),
+        years=rows,
+    )
+
+
+def present_values(
+    costs: Sequence[CostTerms], benefits: Sequence[OutcomeTerms], economics: Economics
+) -> tuple[Fraction, Fraction]:
+    """``(pv_costs, pv_benefits)`` of reduced terms, exactly, without any refusal."""
+    horizon = economics.horizon_years
+    factors = discount_factors(economics, _last_year(costs, economics))
+    pv_costs = sum((present_value(term.flows(), factors) for term in costs), Fraction())
+    pv_benefits = sum(
+        (outcome.present_value(factors, horizon, outcome.amount) for outcome in benefits),
+        Fraction(),
+    )
+    return pv_costs, pv_benefits

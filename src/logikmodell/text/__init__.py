@@ -1,0 +1,9 @@
+"""Text for people: the tables and sentences of ``logikmodell costs`` and ``returns``.
+
+Figures are written with the formatters of :mod:`logikmodell.numbers`.
+"""
+
+from logikmodell.text.costs import cost_summary, cost_table
+from logikmodell.text.returns import returns_text
+
+__all__ = ["cost_summary", "cost_table", "returns_text"]
