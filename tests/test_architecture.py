@@ -20,8 +20,17 @@ PACKAGE = SRC / "logikmodell"
 MAX_LINES = 80
 MAX_DEPTH = 4
 
-_BLOCKS = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try, ast.Match)
-_TRY_STAR = getattr(ast, "TryStar", None)
+_BLOCKS: tuple[type[ast.AST], ...] = (
+    ast.If,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.With,
+    ast.AsyncWith,
+    ast.Try,
+    ast.Match,
+    *((ast.TryStar,) if hasattr(ast, "TryStar") else ()),
+)
 
 
 def _modules() -> dict[str, Path]:
@@ -144,11 +153,9 @@ def _depth(node: ast.AST, level: int = 0) -> int:
     for child in ast.iter_child_nodes(node):
         if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
             continue  # a nested function is measured on its own
-        block = isinstance(child, _BLOCKS) or (_TRY_STAR is not None and isinstance(child, _TRY_STAR))
+        block = isinstance(child, _BLOCKS)
         # `elif` is an If inside orelse: the same level, not a deeper one.
-        is_elif = (
-            isinstance(node, ast.If) and isinstance(child, ast.If) and child in node.orelse
-        )
+        is_elif = isinstance(node, ast.If) and isinstance(child, ast.If) and child in node.orelse
         deepest = max(deepest, _depth(child, level + (block and not is_elif)))
     return deepest
 
@@ -168,9 +175,7 @@ def test_functions_are_short_and_shallow(limit: int, measure: str) -> None:
         first = function.body[0]
         if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
             first = function.body[1] if len(function.body) > 1 else first  # skip the docstring
-        value = (
-            function.end_lineno - first.lineno + 1 if measure == "lines" else _depth(function)
-        )
+        value = function.end_lineno - first.lineno + 1 if measure == "lines" else _depth(function)
         if value > limit:
             offences.append(f"{module}.{function.name}:{function.lineno}: {measure} {value}")
     assert offences == []

@@ -305,12 +305,37 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="show the traceback of an internal error"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in (
+        _add_convert,
+        _add_validate,
+        _add_schema,
+        _add_costs,
+        _add_render,
+        _add_returns,
+        _add_demo,
+    ):
+        add(commands)
+    for command in commands.choices.values():
+        command.add_argument(
+            "--lang",
+            choices=("sv", "en"),
+            default=None,
+            help="language of what is printed (default: LOGIKMODELL_LANG, else sv when "
+            "the locale is Swedish, else en)",
+        )
+    return parser
 
+
+def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``convert`` command and its arguments."""
     convert = commands.add_parser("convert", help="convert between YAML, JSON and TOML")
     convert.add_argument("input", metavar="IN", help="model file (.yaml, .yml, .json, .toml)")
     convert.add_argument("output", metavar="OUT", help="file to write; format from the suffix")
     convert.set_defaults(func=_cmd_convert)
 
+
+def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``validate`` command and its arguments."""
     check = commands.add_parser("validate", help="check a model against the rules LM101–LM705")
     check.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
     check.add_argument("--format", choices=["text", "json"], default="text")
@@ -328,13 +353,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(func=_cmd_validate)
 
+
+def _add_schema(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``schema`` command and its arguments."""
     schema = commands.add_parser("schema", help="print the JSON Schema of the file format")
     schema.set_defaults(func=_cmd_schema)
 
+
+def _add_costs(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``costs`` command and its arguments."""
     costs = commands.add_parser("costs", help="attribute resource costs along the chain")
     costs.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
     costs.add_argument("--format", choices=["text", "json"], default="text")
     costs.set_defaults(func=_cmd_costs)
+
+
+def _add_render(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``render`` command and its arguments."""
     draw = commands.add_parser("render", help="draw the logic-model diagram")
     draw.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
     draw.add_argument(
@@ -354,6 +389,10 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: only for models over 80 nodes)",
     )
     draw.set_defaults(func=_cmd_render)
+
+
+def _add_returns(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``returns`` command and its arguments."""
     returns = commands.add_parser(
         "returns", help="appraise the returns: NPV, SROI ratio, payback, who pays and who gains"
     )
@@ -375,18 +414,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     returns.set_defaults(func=_cmd_returns)
 
+
+def _add_demo(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``demo`` command and its arguments."""
     demo = commands.add_parser("demo", help="write the embedded example and its outputs")
     demo.add_argument("dir", metavar="DIR", nargs="?", default="logikmodell-demo")
     demo.set_defaults(func=_cmd_demo)
-    for command in commands.choices.values():
-        command.add_argument(
-            "--lang",
-            choices=("sv", "en"),
-            default=None,
-            help="language of what is printed (default: LOGIKMODELL_LANG, else sv when "
-            "the locale is Swedish, else en)",
-        )
-    return parser
 
 
 def _error_lines(exc: LogikmodellError, args: argparse.Namespace) -> list[str]:

@@ -195,6 +195,36 @@ def _legend(lang: Lang, needs: bool) -> str:
 _ADDRESSES = {"style": "dashed", "color": "#9A9A9A", "arrowhead": "empty", "arrowsize": "0.6"}
 
 
+def _digraph(title: str) -> graphviz.Digraph:
+    """An empty diagram with the house style: left to right, one font, edges drawn first."""
+    import graphviz
+
+    return graphviz.Digraph(
+        name="logikmodell",
+        graph_attr={
+            "rankdir": "LR",
+            "newrank": "true",
+            "fontname": FONT,
+            "label": title,
+            "labelloc": "t",
+            "labeljust": "l",
+            "nodesep": "0.2",
+            "ranksep": "0.45",
+            "pad": "0.3",
+            "bgcolor": "white",
+            "outputorder": "edgesfirst",
+        },
+        node_attr={"shape": "plain", "fontname": FONT, "fontsize": "11"},
+        edge_attr={
+            "fontname": FONT,
+            "fontsize": "13",
+            "arrowsize": "0.7",
+            "labeldistance": "1.4",
+            "labelangle": "35",
+        },
+    )
+
+
 def to_dot(
     model: LogicModel,
     *,
@@ -225,7 +255,6 @@ def to_dot(
         InvalidValueError: an unknown ``lang``, or ``goal`` is a need.
         UnknownIdError: ``goal`` names no node.
     """
-    import graphviz
 
     language = check_lang(lang)
     view = build_view(model, goal=goal, compact=compact)
@@ -235,30 +264,7 @@ def to_dot(
         if node.id in view.rank:
             ids[node.id] = f"n{len(ids)}"
 
-    graph = graphviz.Digraph(
-        name="logikmodell",
-        graph_attr={
-            "rankdir": "LR",
-            "newrank": "true",
-            "fontname": FONT,
-            "label": _title_label(model, view, language, legend),
-            "labelloc": "t",
-            "labeljust": "l",
-            "nodesep": "0.2",
-            "ranksep": "0.45",
-            "pad": "0.3",
-            "bgcolor": "white",
-            "outputorder": "edgesfirst",
-        },
-        node_attr={"shape": "plain", "fontname": FONT, "fontsize": "11"},
-        edge_attr={
-            "fontname": FONT,
-            "fontsize": "13",
-            "arrowsize": "0.7",
-            "labeldistance": "1.4",
-            "labelangle": "35",
-        },
-    )
+    graph = _digraph(_title_label(model, view, language, legend))
 
     def found_on(node: Node) -> Mark | None:
         return _combine([marks.nodes[id] for id in shown(node, view) if id in marks.nodes])
