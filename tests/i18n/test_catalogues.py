@@ -17,10 +17,22 @@ from babel.messages.pofile import read_po
 from logikmodell.i18n import LOCALE_DIR, resolve_lang
 
 SRC = Path(__file__).parents[2] / "src" / "logikmodell"
-KEYWORDS = {"translate": (2,), "translate_plural": (2, 3), "N_": None}
+# The Makefile's keywords, and `_`, which the report's templates use.
+KEYWORDS = {"translate": (2,), "translate_plural": (2, 3), "N_": None, "_": None}
 
 #: Messages whose Swedish is rightly the same as the English (names, codes, loan words).
-SAME_IN_SWEDISH = {"Diagram: {reason}", "Period: {start} – {end}", "attribution", "per {unit}"}
+SAME_IN_SWEDISH = {
+    "Diagram: {reason}",
+    "Period: {start} – {end}",
+    "attribution",
+    "per {unit}",
+    "5–95 %",
+    "Parameter",
+    "Period",
+    "Risk",
+    "info",
+    "median",
+}
 
 
 def _catalogue(lang: str) -> object:
@@ -30,7 +42,10 @@ def _catalogue(lang: str) -> object:
 
 def _source_ids() -> set[str]:
     found = extract_from_dir(
-        str(SRC), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=()
+        str(SRC),
+        method_map=[("**.py", "python"), ("**/templates/**.j2", "jinja2")],
+        keywords=KEYWORDS,
+        comment_tags=(),
     )
     return {msg if isinstance(msg, str) else msg[0] for _, _, msg, _, _ in found}
 

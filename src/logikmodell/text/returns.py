@@ -344,7 +344,8 @@ def _monte_carlo_lines(result: MonteCarlo, fig: _Figures) -> list[str]:
         "  "
         + translate(
             lang,
-            "NPV: mean {mean}; median {median}; 90 % of draws between {low} and {high}",
+            "NPV: mean {mean}; median {median}; {share} of draws between {low} and {high}",
+            share=format_percent(Fraction(9, 10), places=0, lang=lang),
             mean=fig.amount(npv.mean),
             median=fig.amount(npv.p50),
             low=fig.amount(npv.p5),
@@ -357,7 +358,8 @@ def _monte_carlo_lines(result: MonteCarlo, fig: _Figures) -> list[str]:
             + translate(
                 lang,
                 "Benefit–cost ratio: mean {mean}; median {median}; "
-                "90 % of draws between {low} and {high}",
+                "{share} of draws between {low} and {high}",
+                share=format_percent(Fraction(9, 10), places=0, lang=lang),
                 mean=fig.money(bcr.mean),
                 median=fig.money(bcr.p50),
                 low=fig.money(bcr.p5),
