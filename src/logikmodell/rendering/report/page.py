@@ -144,8 +144,20 @@ def _filters(lang: Lang, currency: str) -> dict[str, Callable[..., object]]:
         "severity": lambda s: translate(lang, _SEVERITY[str(s)]),
         "source_kind": lambda k: translate(lang, _SOURCE_KINDS[k]),
         "risk_band": _risk_band,
-        "css_string": lambda text: str(text).replace("\\", "\\\\").replace('"', '\\"'),
+        "css_string": _css_string,
     }
+
+
+def _css_string(text: str) -> object:
+    """``text`` for a CSS string: every character but letters and digits as a CSS escape.
+
+    The result is marked safe for HTML: inside ``<style>`` entities are not decoded,
+    so the escapes, not ``&lt;``, keep ``</style>`` and quotes from ending anything.
+    """
+    from markupsafe import Markup
+
+    escaped = "".join(ch if ch.isalnum() else f"\\{ord(ch):x} " for ch in str(text))
+    return Markup(escaped)  # noqa: S704 - only letters, digits and CSS escapes are left
 
 
 def _risk_band(score: int) -> int:
