@@ -344,8 +344,7 @@ def _monte_carlo_lines(result: MonteCarlo, fig: _Figures) -> list[str]:
         "  "
         + translate(
             lang,
-            "NPV: mean {mean}; median {median}; {share} of draws between {low} and {high}",
-            share=format_percent(Fraction(9, 10), places=0, lang=lang),
+            "NPV: mean {mean}; median {median}; 90 percent of draws between {low} and {high}",
             mean=fig.amount(npv.mean),
             median=fig.amount(npv.p50),
             low=fig.amount(npv.p5),
@@ -358,8 +357,7 @@ def _monte_carlo_lines(result: MonteCarlo, fig: _Figures) -> list[str]:
             + translate(
                 lang,
                 "Benefit–cost ratio: mean {mean}; median {median}; "
-                "{share} of draws between {low} and {high}",
-                share=format_percent(Fraction(9, 10), places=0, lang=lang),
+                "90 percent of draws between {low} and {high}",
                 mean=fig.money(bcr.mean),
                 median=fig.money(bcr.p50),
                 low=fig.money(bcr.p5),
