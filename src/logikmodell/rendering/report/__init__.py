@@ -71,8 +71,9 @@ def report(
 ) -> Path:
     """Write the report of ``model`` to ``path``: ``.html``, or ``.pdf`` through WeasyPrint.
 
-    The arguments are those of :func:`~logikmodell.rendering.report.report_html`. A PDF is the same document laid
-    out for A4; with ``SOURCE_DATE_EPOCH`` set, the same model gives the same bytes.
+    The arguments are those of :func:`~logikmodell.rendering.report.report_html`.
+    A PDF is the same document laid out for A4; with ``SOURCE_DATE_EPOCH`` set, the
+    same model gives the same bytes.
 
     Returns:
         The path written.
