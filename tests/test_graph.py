@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from logikmodell import (
     Activity,
@@ -201,3 +204,64 @@ def test_the_graph_does_not_import_rendering_yet_shows_svg_in_jupyter() -> None:
     imported = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert not any(name.startswith("logikmodell.rendering") for name in imported)
     assert logikmodell.graph.LogicModel.svg_display is logikmodell.rendering.to_svg
+
+
+def test_self_link_goes_with_its_node() -> None:
+    model = LogicModel(title="T", nodes=[Activity(id="a", label="A"), Activity(id="b", label="B")])
+    model.link("a", "a")
+    model.link("a", "b")
+    model.link("b", "a")
+    model.remove_node("a")
+    assert model.links == ()
+    assert model.in_links("b") == ()
+    assert model.out_links("b") == ()
+
+
+_IDS = ("a", "b", "c", "d")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(("add", "link", "unlink", "remove", "copy")),
+            st.sampled_from(_IDS),
+            st.sampled_from(_IDS),
+        ),
+        max_size=40,
+    )
+)
+def test_adjacency_agrees_with_networkx(ops: list[tuple[str, str, str]]) -> None:
+    """Links, successors and predecessors, in order, after any edits, as networkx has them."""
+    model = LogicModel(title="T")
+    reference: nx.DiGraph[str] = nx.DiGraph()
+    added: list[tuple[str, str]] = []  # the links, in the order they were added
+    for op, first, second in ops:
+        if op == "add" and first not in model:
+            model.add_node(Activity(id=first, label=first))
+            reference.add_node(first)
+        elif (
+            op == "link"
+            and {first, second} <= set(reference)
+            and not reference.has_edge(first, second)
+        ):
+            model.link(first, second)
+            reference.add_edge(first, second)
+            added.append((first, second))
+        elif op == "unlink" and reference.has_edge(first, second):
+            model.remove_link(first, second)
+            reference.remove_edge(first, second)
+            added.remove((first, second))
+        elif op == "remove" and first in model:
+            model.remove_node(first)
+            reference.remove_node(first)
+            added = [key for key in added if first not in key]
+        elif op == "copy":
+            model = model.copy()
+    assert [link.key for link in model.links] == added
+    assert set(model.to_networkx().edges) == set(reference.edges)
+    for id in reference:
+        assert [n.id for n in model.successors(id)] == list(reference.succ[id])
+        assert [n.id for n in model.predecessors(id)] == list(reference.pred[id])
+        assert [link.to_id for link in model.out_links(id)] == list(reference.succ[id])
+        assert [link.from_id for link in model.in_links(id)] == list(reference.pred[id])

@@ -22,6 +22,7 @@ def test_all_lists_exactly_the_public_names() -> None:
 
 def test_import_is_light() -> None:
     heavy = (
+        "networkx",
         "pint",
         "graphviz",
         "hypothesis",

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
-import networkx as nx
 
 from logikmodell._text import with_article
 from logikmodell.errors import (
@@ -21,6 +20,9 @@ from logikmodell.model.frozen import FrozenDict
 from logikmodell.model.header import ModelInfo
 from logikmodell.model.nodes import Need, Node, Outcome, Resource
 from logikmodell.model.units import check_node_units
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["LogicModel", "PartProblem"]
 
@@ -51,7 +53,17 @@ class LogicModel:
         ['mentorskap']
     """
 
-    __slots__ = ("_actors", "_graph", "_ids", "_indicators", "_info", "_links", "_nodes", "_risks")
+    __slots__ = (
+        "_actors",
+        "_ids",
+        "_indicators",
+        "_info",
+        "_links",
+        "_nodes",
+        "_pred",
+        "_risks",
+        "_succ",
+    )
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(
@@ -90,7 +102,9 @@ class LogicModel:
         self._indicators: dict[str, Indicator] = {}
         self._risks: dict[str, Risk] = {}
         self._actors: dict[str, Actor] = {}
-        self._graph: nx.DiGraph[str] = nx.DiGraph()
+        # Adjacency in the order links were added: node id -> neighbour id -> link.
+        self._succ: dict[str, dict[str, Link]] = {}
+        self._pred: dict[str, dict[str, Link]] = {}
         problems = self._fill(actors, nodes, links, indicators, risks)
         if problems:
             raise problems[0][1]
@@ -192,7 +206,8 @@ class LogicModel:
             self._check_node_refs(node)
         self._ids[node.id] = "node"
         self._nodes[node.id] = node
-        self._graph.add_node(node.id)
+        self._succ[node.id] = {}
+        self._pred[node.id] = {}
 
     def _check_node_refs(self, node: Node) -> None:
         if isinstance(node, Resource) and node.payer is not None:
@@ -236,7 +251,8 @@ class LogicModel:
         if link.key in self._links:
             raise InvalidValueError("to", f"duplicate link {link.from_id} → {link.to_id}")
         self._links[link.key] = link
-        self._graph.add_edge(link.from_id, link.to_id, link=link)
+        self._succ[link.from_id][link.to_id] = link
+        self._pred[link.to_id][link.from_id] = link
 
     def link(self, from_id: str, to_id: str, **fields: Any) -> None:
         """Add a link by its ends: ``model.link("a", "b", effect=Effect.DECREASES)``."""
@@ -281,9 +297,12 @@ class LogicModel:
             UnknownIdError: no such node.
         """
         node = self.node(id)
-        for key in [*self._in_keys(id), *self._out_keys(id)]:
-            del self._links[key]
-        self._graph.remove_node(id)
+        for source in self._pred.pop(id):
+            del self._links[(source, id)]
+            del self._succ[source][id]
+        for target in self._succ.pop(id):
+            del self._links[(id, target)]  # a self-link went with the first loop
+            del self._pred[target][id]
         del self._nodes[id]
         del self._ids[id]
         for ind in [i for i in self._indicators.values() if i.measures == id]:
@@ -309,7 +328,8 @@ class LogicModel:
         link = self._links.pop((from_id, to_id), None)
         if link is None:
             raise UnknownIdError(f"{from_id} → {to_id}", "link")
-        self._graph.remove_edge(from_id, to_id)
+        del self._succ[from_id][to_id]
+        del self._pred[to_id][from_id]
         return link
 
     def replace_node(self, node: Node) -> None:
@@ -344,7 +364,8 @@ class LogicModel:
         new._indicators = dict(self._indicators)
         new._risks = dict(self._risks)
         new._actors = dict(self._actors)
-        new._graph = self._graph.copy()
+        new._succ = {id: dict(targets) for id, targets in self._succ.items()}
+        new._pred = {id: dict(sources) for id, sources in self._pred.items()}
         return new
 
     # ------------------------------------------------------------------ header
@@ -478,31 +499,25 @@ class LogicModel:
         """Long-term outcomes and impacts, in order."""
         return tuple(n for n in self.of_type(Outcome) if n.kind.is_goal)
 
-    def _out_keys(self, id: str) -> list[tuple[str, str]]:
-        return [(id, t) for t in self._graph.succ[id]]
-
-    def _in_keys(self, id: str) -> list[tuple[str, str]]:
-        return [(s, id) for s in self._graph.pred[id]]
-
     def out_links(self, id: str) -> tuple[Link, ...]:
         """Links leaving a node, in the order added."""
         self.node(id)
-        return tuple(data["link"] for data in self._graph.succ[id].values())
+        return tuple(self._succ[id].values())
 
     def in_links(self, id: str) -> tuple[Link, ...]:
         """Links entering a node, in the order added."""
         self.node(id)
-        return tuple(self._links[key] for key in self._in_keys(id))
+        return tuple(self._pred[id].values())
 
     def successors(self, id: str) -> tuple[Node, ...]:
         """The nodes a node links to."""
         self.node(id)
-        return tuple(self._nodes[t] for t in self._graph.succ[id])
+        return tuple(self._nodes[t] for t in self._succ[id])
 
     def predecessors(self, id: str) -> tuple[Node, ...]:
         """The nodes linking to a node."""
         self.node(id)
-        return tuple(self._nodes[s] for s in self._graph.pred[id])
+        return tuple(self._nodes[s] for s in self._pred[id])
 
     def indicators_for(self, id: str) -> tuple[Indicator, ...]:
         """The indicators that measure a node."""
@@ -511,8 +526,11 @@ class LogicModel:
     def to_networkx(self) -> nx.DiGraph[str]:
         """A copy of the graph: node ids with attribute ``node``, edges with ``link``.
 
-        Changing the copy does not change the model.
+        Changing the copy does not change the model. networkx is imported here, on
+        first use, not with logikmodell.
         """
+        import networkx as nx
+
         graph: nx.DiGraph[str] = nx.DiGraph()
         graph.add_nodes_from((id, {"node": node}) for id, node in self._nodes.items())
         graph.add_edges_from((f, t, {"link": link}) for (f, t), link in self._links.items())

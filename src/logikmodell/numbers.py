@@ -468,8 +468,9 @@ def format_percent(
         >>> format_percent(Fraction(1038, 1000), lang="en")
         '103.8%'
     """
-    number = format_decimal(Fraction(value) * 100, group=True, places=places, minus="", lang=lang)
-    sign = minus if round_half_away(Fraction(value) * 100 * 10**places) < 0 else ""
+    hundredfold = Fraction(value) * 100
+    number = format_decimal(hundredfold, group=True, places=places, minus="", lang=lang)
+    sign = minus if round_half_away(hundredfold * 10**places) < 0 else ""
     if lang is None:
         return f"{sign}{number} %"
     prefix, suffix = _affixes(lang, None)

@@ -88,8 +88,13 @@ def cost_table(model: LogicModel, costs: CostAttribution, *, lang: str | None = 
             (:func:`logikmodell.i18n.resolve_lang`).
     """
     language = resolve_lang(lang)
-    title = translate(language, "Costs of {title}, in {currency}")
-    lines = [title.format(title=repr(model.title), currency=costs.currency), ""]
+    title = translate(
+        language,
+        "Costs of {title}, in {currency}",
+        title=repr(model.title),
+        currency=costs.currency,
+    )
+    lines = [title, ""]
     head: list[tuple[str, ...]] = [
         (translate(language, "Total"), costs.total.format(group=True, lang=language))
     ]
