@@ -8,7 +8,7 @@ from pathlib import Path
 from logikmodell.errors import DumpError, LoadError, Problem
 from logikmodell.graph import LogicModel
 from logikmodell.io._document import from_data, to_data
-from logikmodell.io._parse import FORMATS, parse_text
+from logikmodell.io._parse import FORMATS, parse_document
 from logikmodell.io._write import write_text
 from logikmodell.io.limits import DEFAULT_LIMITS, Limits
 
@@ -59,6 +59,7 @@ def loads(
     *,
     source: str = "<string>",
     limits: Limits = DEFAULT_LIMITS,
+    positions: bool = True,
 ) -> LogicModel:
     """Read a model from text.
 
@@ -68,6 +69,9 @@ def loads(
         source: the name used in error messages.
         limits: bounds on size, nesting, alias expansion and nodes; see
             :class:`~logikmodell.io.limits.Limits`.
+        positions: find the line and column of every part (YAML and JSON), for
+            load errors, :attr:`LogicModel.positions` and the findings of
+            ``validate``; false skips that work.
 
     Raises:
         LoadError: every problem found, each with its path.
@@ -79,7 +83,8 @@ def loads(
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
-    return from_data(parse_text(text, format, source, limits), source)
+    data, paths = parse_document(text, format, source, limits, positions=positions)
+    return from_data(data, source, paths)
 
 
 def load(
@@ -87,6 +92,7 @@ def load(
     format: str | None = None,
     *,
     limits: Limits = DEFAULT_LIMITS,
+    positions: bool = True,
 ) -> LogicModel:
     """Read a model from a file; the format comes from the suffix unless given.
 
@@ -95,6 +101,7 @@ def load(
         format: ``"yaml"``, ``"json"`` or ``"toml"``, whatever the suffix says.
         limits: bounds on size, nesting, alias expansion and nodes; see
             :class:`~logikmodell.io.limits.Limits`.
+        positions: as for :func:`loads`.
 
     Returns:
         The model, equal to the one that was dumped to the file.
@@ -114,7 +121,7 @@ def load(
         raise LoadError(
             [Problem(path="$", message=f"cannot read the file: {exc.strerror}")], source
         ) from None
-    return loads(data, fmt, source=source, limits=limits)
+    return loads(data, fmt, source=source, limits=limits, positions=positions)
 
 
 def dumps(model: LogicModel, format: str = "yaml") -> str:

@@ -145,6 +145,8 @@ class Report:
     """
 
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted)
+    #: The file the model was loaded from, when its positions are known.
+    source: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -212,8 +214,24 @@ class Report:
         counts = self.counts
         return ", ".join(plural(counts[s.value], s.value) for s in Severity)
 
+    def lines(self) -> list[str]:
+        """One line per finding, as :meth:`to_text` prints them, without the summary."""
+        source = self.source
+        if source is None:
+            return [str(f) for f in self.findings]
+        return [
+            f"{source}:{f.line}:{f.column}: {f.code} {f.severity}: {f.message}"
+            if f.line is not None
+            else f"{source}: {f}"
+            for f in self.findings
+        ]
+
     def to_text(self) -> str:
-        """Linter-style text: one line per finding, the summary line last."""
-        lines = [str(f) for f in self.findings]
+        """Linter-style text: one line per finding, the summary line last.
+
+        A finding whose position in the loaded file is known reads
+        ``FILE:LINE:COL: CODE severity: message``; else ``CODE severity subject: message``.
+        """
+        lines = self.lines()
         lines.append(self.summary())
         return "\n".join(lines)

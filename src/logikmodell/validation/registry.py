@@ -90,18 +90,25 @@ class Rule:
 
     def findings(self, context: Context) -> list[Finding]:
         """Run the rule on a prepared model."""
-        return [
-            Finding(
-                code=self.code,
-                severity=self.severity,
-                message=hit.message,
-                nodes=hit.nodes,
-                link=hit.link,
-                subject=hit.place.subject,
-                path=hit.place.path,
+        positions = context.model.positions
+        found = []
+        for hit in self.check(context):
+            place = hit.place
+            where = None if positions is None else positions.locate(place.path, place.subject)
+            found.append(
+                Finding(
+                    code=self.code,
+                    severity=self.severity,
+                    message=hit.message,
+                    nodes=hit.nodes,
+                    link=hit.link,
+                    subject=place.subject,
+                    path=place.path,
+                    line=None if where is None else where[0],
+                    column=None if where is None else where[1],
+                )
             )
-            for hit in self.check(context)
-        ]
+        return found
 
 
 _RULES: dict[str, Rule] = {}
