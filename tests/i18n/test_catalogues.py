@@ -20,7 +20,13 @@ SRC = Path(__file__).parents[2] / "src" / "logikmodell"
 KEYWORDS = {"translate": (2,), "translate_plural": (2, 3), "N_": None}
 
 #: Messages whose Swedish is rightly the same as the English (names, codes, loan words).
-SAME_IN_SWEDISH = {"Diagram: {reason}", "Period: {start} – {end}", "attribution", "per {unit}"}
+SAME_IN_SWEDISH = {
+    "Diagram: {reason}",
+    "Period: {start} – {end}",
+    "Risk {likelihood}×{consequence}: ",
+    "attribution",
+    "per {unit}",
+}
 
 
 def _catalogue(lang: str) -> object:
@@ -35,13 +41,34 @@ def _source_ids() -> set[str]:
     return {msg if isinstance(msg, str) else msg[0] for _, _, msg, _, _ in found}
 
 
-def test_every_message_has_a_swedish_translation_that_differs_from_english() -> None:
+def _forms(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    """A message's id or translation as its forms: one, or singular and plurals."""
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _swedish() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The Swedish catalogue by the singular id: the English forms and the Swedish ones."""
     catalogue = _catalogue("sv")
-    translated = {m.id: m.string for m in catalogue if m.id and not m.fuzzy}  # type: ignore[attr-defined]
-    missing = sorted(_source_ids() - {k for k, v in translated.items() if v})
-    assert missing == []
-    same = {k for k, v in translated.items() if v == k} - SAME_IN_SWEDISH
+    return {
+        _forms(m.id)[0]: (_forms(m.id), _forms(m.string))
+        for m in catalogue  # type: ignore[attr-defined]
+        if m.id and not m.fuzzy
+    }
+
+
+def test_every_message_has_a_swedish_translation_that_differs_from_english() -> None:
+    swedish = _swedish()
+    translated = {k for k, (_, sv) in swedish.items() if all(sv)}
+    assert sorted(_source_ids() - translated) == []
+    same = {k for k, (en, sv) in swedish.items() if sv == en} - SAME_IN_SWEDISH
     assert same == set()
+
+
+def test_the_check_sees_plural_forms() -> None:
+    swedish = _swedish()
+    english, forms = swedish["{n} indicator"]
+    assert english == ("{n} indicator", "{n} indicators")
+    assert forms == ("{n} indikator", "{n} indikatorer")
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
