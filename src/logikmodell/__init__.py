@@ -50,6 +50,7 @@ from logikmodell.model import (
     ShortTermOutcome,
     TargetGroup,
     Valuation,
+    ValueType,
 )
 from logikmodell.rendering import GraphvizNotFoundError, render, to_dot
 from logikmodell.returns import Appraisal, appraise
@@ -104,6 +105,7 @@ __all__ = [
     "UnknownIdError",
     "ValidationFailed",
     "Valuation",
+    "ValueType",
     "__version__",
     "appraise",
     "attribute_costs",
