@@ -53,6 +53,7 @@ from logikmodell.model import (
     ValueType,
 )
 from logikmodell.rendering import GraphvizNotFoundError, render, to_dot
+from logikmodell.rendering.report import report
 from logikmodell.returns import Appraisal, appraise
 from logikmodell.validation import Finding, Report, Severity, ValidationFailed, validate
 
@@ -114,6 +115,7 @@ __all__ = [
     "load",
     "loads",
     "render",
+    "report",
     "to_dot",
     "validate",
 ]

@@ -17,10 +17,23 @@ from babel.messages.pofile import read_po
 from logikmodell.i18n import LOCALE_DIR, resolve_lang
 
 SRC = Path(__file__).parents[2] / "src" / "logikmodell"
-KEYWORDS = {"translate": (2,), "translate_plural": (2, 3), "N_": None}
+# The Makefile's keywords, and `_`, which the report's templates use.
+KEYWORDS = {"translate": (2,), "translate_plural": (2, 3), "N_": None, "_": None}
 
 #: Messages whose Swedish is rightly the same as the English (names, codes, loan words).
-SAME_IN_SWEDISH = {"Diagram: {reason}", "Period: {start} – {end}", "attribution", "per {unit}"}
+SAME_IN_SWEDISH = {
+    "Diagram: {reason}",
+    "Period: {start} – {end}",
+    "5–95 %",
+    "Parameter",
+    "Period",
+    "Risk {likelihood}×{consequence}: ",
+    "Risk",
+    "attribution",
+    "info",
+    "median",
+    "per {unit}",
+}
 
 
 def _catalogue(lang: str) -> object:
@@ -30,18 +43,42 @@ def _catalogue(lang: str) -> object:
 
 def _source_ids() -> set[str]:
     found = extract_from_dir(
-        str(SRC), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=()
+        str(SRC),
+        method_map=[("**.py", "python"), ("**/templates/**.j2", "jinja2")],
+        keywords=KEYWORDS,
+        comment_tags=(),
     )
     return {msg if isinstance(msg, str) else msg[0] for _, _, msg, _, _ in found}
 
 
-def test_every_message_has_a_swedish_translation_that_differs_from_english() -> None:
+def _forms(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    """A message's id or translation as its forms: one, or singular and plurals."""
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _swedish() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The Swedish catalogue by the singular id: the English forms and the Swedish ones."""
     catalogue = _catalogue("sv")
-    translated = {m.id: m.string for m in catalogue if m.id and not m.fuzzy}  # type: ignore[attr-defined]
-    missing = sorted(_source_ids() - {k for k, v in translated.items() if v})
-    assert missing == []
-    same = {k for k, v in translated.items() if v == k} - SAME_IN_SWEDISH
+    return {
+        _forms(m.id)[0]: (_forms(m.id), _forms(m.string))
+        for m in catalogue  # type: ignore[attr-defined]
+        if m.id and not m.fuzzy
+    }
+
+
+def test_every_message_has_a_swedish_translation_that_differs_from_english() -> None:
+    swedish = _swedish()
+    translated = {k for k, (_, sv) in swedish.items() if all(sv)}
+    assert sorted(_source_ids() - translated) == []
+    same = {k for k, (en, sv) in swedish.items() if sv == en} - SAME_IN_SWEDISH
     assert same == set()
+
+
+def test_the_check_sees_plural_forms() -> None:
+    swedish = _swedish()
+    english, forms = swedish["{n} indicator"]
+    assert english == ("{n} indicator", "{n} indicators")
+    assert forms == ("{n} indikator", "{n} indikatorer")
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

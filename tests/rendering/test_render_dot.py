@@ -206,6 +206,17 @@ def test_compact_folds_outputs_and_counts_attachments() -> None:
     assert "<b>Prestationer</b>" not in source
 
 
+def test_compact_words_come_from_the_catalogue_in_english() -> None:
+    source = to_dot(load_example(), compact=True, lang="en").source
+    assert "Compact view: 5 outputs shown inside their activities; indicators and" in source
+    assert "→ Elever med mentor: 120\u00a0people" in source
+    assert "1 indicator · 1 risk" in source
+    assert "<b>Evidence</b>" in source
+    assert "Evidence not stated" in source
+    assert "Kompakt" not in source
+    assert "indikator" not in source
+
+
 def test_compact_is_automatic_above_80_nodes() -> None:
     from logikmodell.model import Activity, Output
 

@@ -12,11 +12,12 @@ import attrs
 
 from logikmodell.errors import LogikmodellError
 from logikmodell.graph import LogicModel
+from logikmodell.i18n import translate, translate_plural
 from logikmodell.model.enums import Direction
 from logikmodell.model.nodes import Node, Outcome, Output, Resource
 from logikmodell.rendering._text import clean, wrap
 from logikmodell.rendering._view import View
-from logikmodell.rendering.labels import Lang, format_money, format_number, format_quantity, word
+from logikmodell.rendering.labels import Lang, format_money, format_number, format_quantity
 
 if TYPE_CHECKING:
     from logikmodell.model.elements import Indicator
@@ -53,7 +54,7 @@ def _observation(indicator: Indicator, lang: Lang) -> str | None:
     parts = [format_quantity(o.value, unit, lang) for o in (base, target) if o is not None]
     line = " → ".join(parts) if len(parts) == 2 else ("→ " if target else "") + parts[0]
     if target is not None and target.date is not None:
-        line += f" ({'till' if lang == 'sv' else 'by'} {target.date.year})"
+        line += " " + translate(lang, "(by {year})", year=target.date.year)
     return line
 
 
@@ -81,16 +82,12 @@ def _facts(node: Node, model: LogicModel, lang: Lang) -> list[str]:
         parts.append(format_quantity(node.quantity.value, node.quantity.unit, lang))
     elif isinstance(node, Outcome):
         if node.direction == Direction.INCREASE:
-            parts.append("↑ " + word("increase", lang))
+            parts.append("↑ " + translate(lang, "to increase"))
         elif node.direction == Direction.DECREASE:
-            parts.append("↓ " + word("decrease", lang))
+            parts.append("↓ " + translate(lang, "to decrease"))
         if node.quantity is not None:
             parts.append(format_quantity(node.quantity.value, node.quantity.unit, lang))
     return wrap(" · ".join(parts), DETAIL_WIDTH) if parts else []
-
-
-def _count(n: int, one: str, many: str, lang: Lang) -> str:
-    return f"{n} {word(one if n == 1 else many, lang)}"
 
 
 def _indented(lines: list[str]) -> tuple[str, ...]:
@@ -114,9 +111,11 @@ def node_rows(node: Node, model: LogicModel, view: View, lang: Lang) -> list[Row
     if view.compact:
         counts = []
         if indicators:
-            counts.append(_count(len(indicators), "indicator", "indicators", lang))
+            counts.append(
+                translate_plural(lang, "{n} indicator", "{n} indicators", len(indicators))
+            )
         if risks:
-            counts.append(_count(len(risks), "one_risk", "risks", lang))
+            counts.append(translate_plural(lang, "{n} risk", "{n} risks", len(risks)))
         if counts:
             rows.append(Row(role="count", lines=(" · ".join(counts),)))
         return rows
@@ -127,7 +126,12 @@ def node_rows(node: Node, model: LogicModel, view: View, lang: Lang) -> list[Row
             lines.append(observed)
         rows.append(Row(role="indicator", lines=_indented(lines)))
     for risk in risks:
-        head = f"{word('risk', lang)} {risk.likelihood}×{risk.consequence}: "
+        head = translate(
+            lang,
+            "Risk {likelihood}×{consequence}: ",
+            likelihood=risk.likelihood,
+            consequence=risk.consequence,
+        )
         rows.append(Row(role="risk", lines=_indented(wrap(head + clean(risk.label), DETAIL_WIDTH))))
     return rows
 
@@ -136,26 +140,34 @@ def heading(model: LogicModel, view: View, lang: Lang) -> tuple[list[str], list[
     """Facts under the title (owner, period, target group) and notes on what was left out."""
     facts = []
     if model.owner:
-        facts.append(f"{word('owner', lang)}: {clean(model.owner)}")
+        facts.append(translate(lang, "Owner: {owner}", owner=clean(model.owner)))
     if model.period:
-        facts.append(f"{word('period', lang)}: {model.period.start} – {model.period.end}")
+        facts.append(
+            translate(
+                lang, "Period: {start} – {end}", start=model.period.start, end=model.period.end
+            )
+        )
     if model.target_group:
         group = clean(model.target_group.label)
         if model.target_group.size is not None:
             group += f" ({format_number(_fraction(model.target_group.size), lang)})"
-        facts.append(f"{word('target_group', lang)}: {group}")
+        facts.append(translate(lang, "Target group: {group}", group=group))
     notes = []
     if view.goal is not None:
-        notes.append(word("goal_only", lang).format(goal=clean(model.node(view.goal).label)))
+        goal = clean(model.node(view.goal).label)
+        notes.append(translate(lang, "Only paths to: {goal}", goal=goal))
     if view.compact:
         folded = len(view.host)
-        note = word("compact", lang)
+        counted = translate(lang, "indicators and risks shown as counts")
         if folded:
-            key = "folded_one_output" if folded == 1 else "folded_outputs"
-            note += ": " + word(key, lang).format(n=folded) + "; "
-        else:
-            note += ": "
-        notes.append(note + word("counted", lang))
+            shown_in = translate_plural(
+                lang,
+                "{n} output shown inside its activity",
+                "{n} outputs shown inside their activities",
+                folded,
+            )
+            counted = f"{shown_in}; {counted}"
+        notes.append(translate(lang, "Compact view: {what}", what=counted))
     return facts, notes
 
 

@@ -18,13 +18,14 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from logikmodell.graph import LogicModel
+from logikmodell.i18n import translate
 from logikmodell.model.enums import Effect, Evidence, NodeKind
 from logikmodell.model.nodes import Node
 from logikmodell.rendering._content import LABEL_WIDTH, heading, node_rows, shown
 from logikmodell.rendering._findings import FindingLike, FindingsLike, Mark, Marks, mark
 from logikmodell.rendering._text import clean, html_text, wrap
 from logikmodell.rendering._view import Edge, View, build_view
-from logikmodell.rendering.labels import Lang, check_lang, evidence_name, stage_name, word
+from logikmodell.rendering.labels import Lang, check_lang, evidence_name, stage_name
 
 if TYPE_CHECKING:
     import graphviz
@@ -169,12 +170,14 @@ def _legend(lang: Lang, needs: bool) -> str:
         for grade in (Evidence.RESEARCH, Evidence.PROVEN_EXPERIENCE, Evidence.ASSUMPTION, None)
     ]
     links = [
-        _sample(word("effect_increases", lang), color=_INK, width="1"),
-        _sample(word("effect_decreases", lang), color=_DECREASE, width="1"),
-        _sample(word("delivery", lang), color=_DELIVERY, width="1"),
+        _sample(translate(lang, "+ increases"), color=_INK, width="1"),
+        _sample(translate(lang, "− decreases"), color=_DECREASE, width="1"),
+        _sample(translate(lang, "Delivery (not a causal claim)"), color=_DELIVERY, width="1"),
     ]
     if needs:
-        links.append(_sample(word("addresses", lang), color="#9A9A9A", width="1", style="dashed"))
+        links.append(
+            _sample(translate(lang, "addresses need"), color="#9A9A9A", width="1", style="dashed")
+        )
 
     def block(head: str, rows: list[str]) -> str:
         return (
@@ -183,11 +186,13 @@ def _legend(lang: Lang, needs: bool) -> str:
             "</td></tr>" + "".join(rows) + "</table>"
         )
 
+    evidence_head = translate(lang, "Evidence")
+    links_head = translate(lang, "Links")
     return (
         '<table border="1" color="#BBBBBB" style="rounded" cellborder="0" cellspacing="4" '
         'cellpadding="2"><tr>'
-        f'<td valign="top">{block(word("evidence", lang), evidence)}</td>'
-        f'<td valign="top">{block(word("links", lang), links)}</td>'
+        f'<td valign="top">{block(evidence_head, evidence)}</td>'
+        f'<td valign="top">{block(links_head, links)}</td>'
         "</tr></table>"
     )
 

@@ -1,7 +1,8 @@
 """The words of the diagram in Swedish and English: stage names, units and figures.
 
 Every text the diagram adds to the user's own (column headings, legend, units,
-numbers) comes from here, so that a diagram is wholly in one language.
+numbers) is translated through the message catalogues (:mod:`logikmodell.i18n`), so
+that a diagram is wholly in one language.
 
 Example:
     >>> stage_name(NodeKind.SHORT_TERM_OUTCOME, "sv")
@@ -13,9 +14,8 @@ Example:
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import get_args
 
-from logikmodell.errors import InvalidValueError
+from logikmodell.i18n import LANGUAGES, N_, check_lang, translate
 from logikmodell.model.enums import Evidence, NodeKind
 from logikmodell.numbers import Lang, format_decimal, format_ore
 
@@ -29,124 +29,62 @@ __all__ = [
     "format_quantity",
     "stage_name",
     "unit_name",
-    "word",
 ]
 
-#: The languages, the default first.
-LANGUAGES: tuple[Lang, ...] = get_args(Lang)
-
-_STAGES: dict[NodeKind, tuple[str, str]] = {
-    NodeKind.NEED: ("Behov", "Needs"),
-    NodeKind.RESOURCE: ("Resurser", "Resources"),
-    NodeKind.ACTIVITY: ("Aktiviteter", "Activities"),
-    NodeKind.OUTPUT: ("Prestationer", "Outputs"),
-    NodeKind.SHORT_TERM_OUTCOME: ("Kortsiktiga effekter", "Short-term outcomes"),
-    NodeKind.LONG_TERM_OUTCOME: ("Långsiktiga effekter", "Long-term outcomes"),
-    NodeKind.IMPACT: ("Påverkan", "Impact"),
+_STAGES: dict[NodeKind, str] = {
+    NodeKind.NEED: N_("Needs"),
+    NodeKind.RESOURCE: N_("Resources"),
+    NodeKind.ACTIVITY: N_("Activities"),
+    NodeKind.OUTPUT: N_("Outputs"),
+    NodeKind.SHORT_TERM_OUTCOME: N_("Short-term outcomes"),
+    NodeKind.LONG_TERM_OUTCOME: N_("Long-term outcomes"),
+    NodeKind.IMPACT: N_("Impact"),
 }
 
-_EVIDENCE: dict[Evidence | None, tuple[str, str]] = {
-    Evidence.RESEARCH: ("Forskning", "Research"),
-    Evidence.PROVEN_EXPERIENCE: ("Beprövad erfarenhet", "Proven experience"),
-    Evidence.ASSUMPTION: ("Antagande", "Assumption"),
-    None: ("Evidens ej angiven", "Evidence not stated"),
+_EVIDENCE: dict[Evidence | None, str] = {
+    Evidence.RESEARCH: N_("Research"),
+    Evidence.PROVEN_EXPERIENCE: N_("Proven experience"),
+    Evidence.ASSUMPTION: N_("Assumption"),
+    None: N_("Evidence not stated"),
 }
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "legend": ("Teckenförklaring", "Legend"),
-    "owner": ("Projektägare", "Owner"),
-    "period": ("Period", "Period"),
-    "target_group": ("Målgrupp", "Target group"),
-    "increase": ("ska öka", "to increase"),
-    "decrease": ("ska minska", "to decrease"),
-    "effect_increases": ("+ ökar", "+ increases"),
-    "effect_decreases": ("− minskar", "− decreases"),
-    "delivery": ("Genomförande (ej orsakssamband)", "Delivery (not a causal claim)"),
-    "evidence": ("Evidens", "Evidence"),
-    "links": ("Samband", "Links"),
-    "addresses": ("svarar mot behov", "addresses need"),
-    "risk": ("Risk", "Risk"),
-    "indicators": ("indikatorer", "indicators"),
-    "indicator": ("indikator", "indicator"),
-    "risks": ("risker", "risks"),
-    "one_risk": ("risk", "risk"),
-    "paid_by": ("Betalas av", "Paid by"),
-    "compact": ("Kompakt vy", "Compact view"),
-    "folded_outputs": (
-        "{n} prestationer visas i sina aktiviteter",
-        "{n} outputs shown inside their activities",
-    ),
-    "folded_one_output": (
-        "1 prestation visas i sin aktivitet",
-        "1 output shown inside its activity",
-    ),
-    "counted": (
-        "indikatorer och risker visas som antal",
-        "indicators and risks shown as counts",
-    ),
-    "goal_only": ("Endast vägar till: {goal}", "Only paths to: {goal}"),
-    "findings": ("Fynd", "Findings"),
-    "and_more": ("… och {n} till", "… and {n} more"),
+#: Units a reader says in words, by how a file may write them; others are kept as written.
+_UNITS: dict[str, str] = {
+    "person": N_("people"),
+    "persons": N_("people"),
+    "pers": N_("people"),
+    "individual": N_("people"),
+    "participant": N_("participants"),
+    "session": N_("sessions"),
+    "visit": N_("visits"),
+    "placement": N_("placements"),
+    "fte": N_("FTE"),
+    "FTE": N_("FTE"),
+    "åa": N_("FTE"),
+    "piece": N_("pcs"),
+    "st": N_("pcs"),
+    "pcs": N_("pcs"),
+    "case": N_("cases"),
+    "place": N_("places"),
+    "hour": N_("hours"),
+    "day": N_("days"),
+    "week": N_("weeks"),
+    "month": N_("months"),
+    "quarter": N_("quarters"),
+    "year": N_("years"),
 }
 
-_UNITS: dict[str, tuple[str, str]] = {
-    "person": ("personer", "people"),
-    "persons": ("personer", "people"),
-    "pers": ("personer", "people"),
-    "individual": ("personer", "people"),
-    "participant": ("deltagare", "participants"),
-    "session": ("tillfällen", "sessions"),
-    "visit": ("besök", "visits"),
-    "placement": ("placeringar", "placements"),
-    "fte": ("årsarbetare", "FTE"),
-    "FTE": ("årsarbetare", "FTE"),
-    "åa": ("årsarbetare", "FTE"),
-    "piece": ("st", "pcs"),
-    "st": ("st", "pcs"),
-    "pcs": ("st", "pcs"),
-    "case": ("ärenden", "cases"),
-    "place": ("platser", "places"),
-    "percent": ("%", "%"),
-    "%": ("%", "%"),
-    "hour": ("timmar", "hours"),
-    "day": ("dagar", "days"),
-    "week": ("veckor", "weeks"),
-    "month": ("månader", "months"),
-    "quarter": ("kvartal", "quarters"),
-    "year": ("år", "years"),
-}
-
-
-def check_lang(lang: str) -> Lang:
-    """Return ``lang`` if the diagram can be drawn in it.
-
-    Raises:
-        InvalidValueError: the language is not ``sv`` or ``en``.
-    """
-    if lang == "sv":
-        return "sv"
-    if lang == "en":
-        return "en"
-    raise InvalidValueError("lang", f"expected one of {', '.join(LANGUAGES)}, got {lang!r}")
-
-
-def _pick(pair: tuple[str, str], lang: Lang) -> str:
-    return pair[0] if lang == "sv" else pair[1]
+_SIGNS = {"percent": "%", "%": "%"}
 
 
 def stage_name(kind: NodeKind, lang: Lang) -> str:
     """The column heading of a stage (or ``Behov``/``Needs`` for needs)."""
-    return _pick(_STAGES[kind], lang)
+    return translate(lang, _STAGES[kind])
 
 
 def evidence_name(evidence: Evidence | None, lang: Lang) -> str:
     """The name of an evidence grade; ``None`` is "not stated"."""
-    return _pick(_EVIDENCE[evidence], lang)
-
-
-def word(key: str, lang: Lang) -> str:
-    """A fixed word or phrase of the diagram, by key (see ``_WORDS``)."""
-    return _pick(_WORDS[key], lang)
+    return translate(lang, _EVIDENCE[evidence])
 
 
 def unit_name(unit: str, lang: Lang) -> str:
@@ -154,8 +92,11 @@ def unit_name(unit: str, lang: Lang) -> str:
 
     Units the table does not know (free text in indicators) are kept as written.
     """
-    pair = _UNITS.get(unit.strip())
-    return _pick(pair, lang) if pair else unit
+    key = unit.strip()
+    if key in _SIGNS:
+        return _SIGNS[key]
+    name = _UNITS.get(key)
+    return translate(lang, name) if name else unit
 
 
 def format_number(value: Fraction, lang: Lang) -> str:

@@ -387,7 +387,7 @@ def _monte_carlo_lines(result: MonteCarlo, fig: _Figures) -> list[str]:
         "  "
         + translate(
             lang,
-            "NPV: mean {mean}; median {median}; 90 % of draws between {low} and {high}",
+            "NPV: mean {mean}; median {median}; 90 percent of draws between {low} and {high}",
             mean=fig.amount(npv.mean),
             median=fig.amount(npv.p50),
             low=fig.amount(npv.p5),
@@ -400,7 +400,7 @@ def _monte_carlo_lines(result: MonteCarlo, fig: _Figures) -> list[str]:
             + translate(
                 lang,
                 "Benefit–cost ratio: mean {mean}; median {median}; "
-                "90 % of draws between {low} and {high}",
+                "90 percent of draws between {low} and {high}",
                 mean=fig.money(bcr.mean),
                 median=fig.money(bcr.p50),
                 low=fig.money(bcr.p5),
