@@ -478,7 +478,10 @@ def _add_report(commands: argparse._SubParsersAction[_Parser]) -> None:
         "--monte-carlo", type=_positive_int, metavar="N", help="simulate N draws of the returns"
     )
     command.add_argument(
-        "--seed", type=_int, metavar="S", help="seed of the simulation (default 0)"
+        "--seed",
+        type=_seed,
+        metavar="S",
+        help="seed of the simulation, a whole number ≥ 0 (default 0); needs --monte-carlo",
     )
     command.add_argument(
         "--template-dir",
