@@ -24,7 +24,7 @@ from logikmodell.examples import example_path
 
 def _time(command: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
+    subprocess.run(command, check=True, capture_output=True)  # noqa: S603 - fixed commands
     return time.perf_counter() - start
 
 
@@ -41,7 +41,7 @@ def main(repeats: int = 5) -> None:
             "python -c 'import logikmodell'": [sys.executable, "-c", "import logikmodell"],
         }
         for command in commands.values():  # warm the byte-code and file caches
-            subprocess.run(command, check=False, capture_output=True)
+            subprocess.run(command, check=False, capture_output=True)  # noqa: S603
         times: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(repeats):
             for name, command in commands.items():
