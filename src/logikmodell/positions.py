@@ -30,7 +30,7 @@ __all__ = ["COLLECTIONS", "Position", "Positions"]
 Position = tuple[int, int]
 
 #: The lists of a document whose items are elements with an id (links: ``from->to``).
-COLLECTIONS = ("actors", "nodes", "links", "indicators", "risks")
+COLLECTIONS = ("actors", "nodes", "links", "indicators", "risks", "transfers")
 
 _LAST_STEP = re.compile(r"(?:\.[^.\[\]]*|\[\d+\])$")
 _ELEMENT = re.compile(r"^\$\.([a-z_]+)\[(\d+)\]")
