@@ -29,7 +29,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import get_args
 
-from logikmodell.errors import InvalidValueError
+from logikmodell._text import N_
+from logikmodell.errors import InvalidValueError, LogikmodellError
 from logikmodell.numbers import Lang
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "N_",
     "Lang",
     "check_lang",
+    "error_text",
     "resolve_lang",
     "translate",
     "translate_plural",
@@ -116,6 +118,20 @@ def translate_plural(
     return text.format(n=n, **values)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
-    """Mark ``message`` for the catalogue without translating it (it is translated later)."""
-    return message
+def error_text(lang: Lang | None, error: BaseException, /) -> str:
+    """What an error says, in ``lang``.
+
+    An error of logikmodell that carries a catalogue message
+    (:meth:`~logikmodell.errors.LogikmodellError.message_template`) is translated;
+    any other error says what ``str(error)`` says.
+
+    Example:
+        >>> from logikmodell.errors import GraphvizNotFoundError
+        >>> error_text("sv", GraphvizNotFoundError())[:43]
+        'Graphviz-programmet dot finns inte på PATH;'
+    """
+    template = error.message_template() if isinstance(error, LogikmodellError) else None
+    if template is None:
+        return str(error)
+    message, values = template
+    return translate(lang, message, **values)
