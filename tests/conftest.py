@@ -7,6 +7,7 @@ tool fails them instead.
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 
@@ -30,7 +31,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 _TOOLS = {
     "needs_dot": ("dot",),
     "needs_chromium": ("chromium", "chromium-browser", "google-chrome"),
+    "needs_pdftotext": ("pdftotext",),
 }
+#: Markers for Python packages that need system libraries (importing them may fail).
+_MODULES = {"needs_weasyprint": "weasyprint", "needs_playwright": "playwright.sync_api"}
 
 
 def tool_path(marker: str) -> str | None:
@@ -42,9 +46,23 @@ def tool_path(marker: str) -> str | None:
     return None
 
 
+def _importable(module: str) -> bool:
+    try:
+        importlib.import_module(module)
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+def _available(marker: str) -> bool:
+    if marker in _MODULES:
+        return _importable(_MODULES[marker])
+    return tool_path(marker) is not None
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    for marker in _TOOLS:
-        if item.get_closest_marker(marker) is None or tool_path(marker) is not None:
+    for marker in (*_TOOLS, *_MODULES):
+        if item.get_closest_marker(marker) is None or _available(marker):
             continue
         if os.environ.get("LOGIKMODELL_REQUIRE_TOOLS") == "1":
             pytest.fail(f"{marker}: the tool is missing but LOGIKMODELL_REQUIRE_TOOLS=1")

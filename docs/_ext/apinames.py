@@ -42,6 +42,7 @@ CANDIDATES = (
     "logikmodell.returns",
     "logikmodell.numbers",
     "logikmodell.rendering",
+    "logikmodell.rendering.report",
     "logikmodell.catalogue",
     "logikmodell.followup",
     "logikmodell.evaluation",

@@ -52,6 +52,7 @@ from logikmodell.model import (
     Valuation,
 )
 from logikmodell.rendering import GraphvizNotFoundError, render, to_dot
+from logikmodell.rendering.report import report
 from logikmodell.returns import Appraisal, appraise
 from logikmodell.validation import Finding, Report, Severity, ValidationFailed, validate
 
@@ -112,6 +113,7 @@ __all__ = [
     "load",
     "loads",
     "render",
+    "report",
     "to_dot",
     "validate",
 ]

@@ -9,6 +9,7 @@ them); 3 an internal error (a bug), with the traceback only under ``--debug``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -191,6 +192,26 @@ def _cmd_returns(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------------- report
+def _cmd_report(args: argparse.Namespace) -> int:
+    from logikmodell.rendering.report import report
+
+    if args.seed is not None and not args.monte_carlo:
+        print(translate(args.lang, "--seed needs --monte-carlo"), file=sys.stderr)
+        return EXIT_INPUT
+    model = _load(args.model)
+    written = report(
+        model,
+        args.output,
+        lang=args.lang,
+        monte_carlo=args.monte_carlo,
+        seed=args.seed or 0,
+        template_dir=args.template_dir,
+    )
+    print(translate(args.lang, "Wrote {path}", path=written))
+    return EXIT_OK
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -224,6 +245,17 @@ def _write_json(path: Path, data: object) -> Path:
     return path
 
 
+def _demo_reports(model: LogicModel, out_dir: Path, lang: str | None) -> list[Path]:
+    """The demo's report: HTML, and PDF too where WeasyPrint is installed."""
+    from logikmodell.rendering.report import ReportToolMissingError, report
+
+    written = [report(model, out_dir / "report.html", lang=lang)]
+    # The pdf extra is optional; the HTML prints to PDF in any browser.
+    with contextlib.suppress(ReportToolMissingError):
+        written.append(report(model, out_dir / "report.pdf", lang=lang))
+    return written
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from logikmodell.costs import attribute_costs
     from logikmodell.examples import example_path, load_example
@@ -254,6 +286,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     try:
         for suffix in (".svg", ".png"):
             written.append(render(model, stem.with_suffix(suffix), lang=args.lang))
+        written += _demo_reports(model, out_dir, args.lang)
     except GraphvizNotFoundError as exc:
         diagram_note = translate(args.lang, "Diagram: {reason}", reason=error_text(args.lang, exc))
 
@@ -327,6 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
         _add_costs,
         _add_render,
         _add_returns,
+        _add_report,
         _add_demo,
     ):
         add(commands)
@@ -428,6 +462,29 @@ def _add_returns(commands: argparse._SubParsersAction[_Parser]) -> None:
         "--seed", type=_int, default=0, metavar="S", help="seed of the simulation (default 0)"
     )
     returns.set_defaults(func=_cmd_returns)
+
+
+def _add_report(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``report`` command and its arguments."""
+    command = commands.add_parser(
+        "report", help="write the application report (beslutsunderlag) as HTML or PDF"
+    )
+    command.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
+    command.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="file to write: .html or .pdf"
+    )
+    command.add_argument(
+        "--monte-carlo", type=_positive_int, metavar="N", help="simulate N draws of the returns"
+    )
+    command.add_argument(
+        "--seed", type=_int, metavar="S", help="seed of the simulation (default 0)"
+    )
+    command.add_argument(
+        "--template-dir",
+        metavar="DIR",
+        help="templates that replace the package's own, file by file",
+    )
+    command.set_defaults(func=_cmd_report)
 
 
 def _add_demo(commands: argparse._SubParsersAction[_Parser]) -> None:

@@ -17,14 +17,21 @@ from babel.messages.pofile import read_po
 from logikmodell.i18n import LOCALE_DIR, resolve_lang
 
 SRC = Path(__file__).parents[2] / "src" / "logikmodell"
-KEYWORDS = {"translate": (2,), "translate_plural": (2, 3), "N_": None}
+# The Makefile's keywords, and `_`, which the report's templates use.
+KEYWORDS = {"translate": (2,), "translate_plural": (2, 3), "N_": None, "_": None}
 
 #: Messages whose Swedish is rightly the same as the English (names, codes, loan words).
 SAME_IN_SWEDISH = {
     "Diagram: {reason}",
     "Period: {start} – {end}",
+    "5–95 %",
+    "Parameter",
+    "Period",
     "Risk {likelihood}×{consequence}: ",
+    "Risk",
     "attribution",
+    "info",
+    "median",
     "per {unit}",
 }
 
@@ -36,7 +43,10 @@ def _catalogue(lang: str) -> object:
 
 def _source_ids() -> set[str]:
     found = extract_from_dir(
-        str(SRC), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=()
+        str(SRC),
+        method_map=[("**.py", "python"), ("**/templates/**.j2", "jinja2")],
+        keywords=KEYWORDS,
+        comment_tags=(),
     )
     return {msg if isinstance(msg, str) else msg[0] for _, _, msg, _, _ in found}
 

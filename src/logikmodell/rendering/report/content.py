@@ -1,0 +1,337 @@
+"""What the report says: every figure and row, computed once through the public API.
+
+The templates only lay out what :func:`build` returns; they compute nothing. Every key
+figure carries the value that the ``returns`` and ``costs`` JSON give for it
+(:class:`Figure`), so that a tool can read the report's figures back exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from fractions import Fraction
+
+import attrs
+
+from logikmodell.costs import CostAttribution, attribute_costs
+from logikmodell.graph import LogicModel
+from logikmodell.model.elements import Indicator, Link, Observation, Risk
+from logikmodell.model.enums import NodeKind
+from logikmodell.model.nodes import Need, Node, Outcome, Resource
+from logikmodell.numbers import Lang
+from logikmodell.returns import Appraisal, AppraisalError, appraise, monte_carlo, one_way
+from logikmodell.returns.montecarlo import MonteCarlo
+from logikmodell.returns.sensitivity import Sensitivity
+from logikmodell.validation import Report, validate
+
+__all__ = [
+    "SECTIONS",
+    "STAGES",
+    "Figure",
+    "ReportContent",
+    "RiskCell",
+    "Source",
+    "build",
+]
+
+#: The sections of the report, in order (DESIGN §17); each appears when it has content.
+SECTIONS = (
+    "summary",
+    "logic-model",
+    "needs",
+    "validation",
+    "indicators",
+    "risks",
+    "costs",
+    "returns",
+    "actors",
+    "sensitivity",
+    "follow-up",
+    "evaluation",
+    "sources",
+)
+
+#: The stages of the chain whose attributed costs the costs section shows.
+STAGES = (
+    NodeKind.RESOURCE,
+    NodeKind.ACTIVITY,
+    NodeKind.OUTPUT,
+    NodeKind.SHORT_TERM_OUTCOME,
+    NodeKind.LONG_TERM_OUTCOME,
+    NodeKind.IMPACT,
+)
+
+
+@attrs.frozen
+class Figure:
+    """A key figure: its JSON name, its exact value, and that value as the JSON has it.
+
+    ``data_value`` is what ``data-value`` holds: the JSON string itself for money
+    (``"4442812.40"``), a number's JSON text for ratios and years, ``null`` when absent.
+    """
+
+    name: str
+    value: Fraction | float | int | None
+    data_value: str
+
+
+@attrs.frozen
+class RiskCell:
+    """One cell of the likelihood × consequence matrix."""
+
+    likelihood: int
+    consequence: int
+    risks: tuple[Risk, ...]
+
+    @property
+    def score(self) -> int:
+        """``likelihood × consequence``, 1–25."""
+        return self.likelihood * self.consequence
+
+
+@attrs.frozen
+class Source:
+    """Where a figure or a claim comes from: what it is about, and the source given."""
+
+    about: str
+    kind: str
+    source: str | None
+
+
+@attrs.frozen(kw_only=True)
+class ReportContent:
+    """Everything the templates lay out. Sections without content are None or empty."""
+
+    model: LogicModel
+    lang: Lang
+    validation: Report
+    costs: CostAttribution | None
+    appraisal: Appraisal | None
+    appraisal_problem: str | None
+    sensitivity: Sensitivity | None
+    simulation: MonteCarlo | None
+    figures: Mapping[str, Figure]
+    needs: tuple[tuple[Need, tuple[Outcome, ...]], ...]
+    reach: tuple[tuple[Node, tuple[tuple[Outcome, str | None], ...]], ...]
+    links: tuple[Link, ...]
+    indicators: tuple[tuple[Indicator, Node, Observation | None], ...]
+    risk_matrix: tuple[tuple[RiskCell, ...], ...]
+    stages: tuple[tuple[NodeKind, Fraction], ...]
+    sources: tuple[Source, ...]
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The ids of the sections that have content, in the order of :data:`SECTIONS`."""
+        present = {
+            "summary": True,
+            "logic-model": len(self.model) > 0,
+            "needs": bool(self.needs),
+            "validation": True,
+            "indicators": bool(self.indicators),
+            "risks": bool(self.model.risks),
+            "costs": self.costs is not None and self.costs.total.amount > 0,
+            "returns": self.appraisal is not None,
+            "actors": self.appraisal is not None and bool(self.appraisal.actors),
+            "sensitivity": bool(self.sensitivity and self.sensitivity.rows)
+            or bool(self.simulation),
+            "follow-up": False,
+            "evaluation": False,
+            "sources": bool(self.sources),
+        }
+        return tuple(section for section in SECTIONS if present[section])
+
+
+def build(
+    model: LogicModel, *, lang: Lang, draws: int | None = None, seed: int = 0
+) -> ReportContent:
+    """Compute what the report of ``model`` shows.
+
+    Args:
+        model: the model.
+        lang: the language of the report.
+        draws: run a Monte Carlo simulation of this many draws (None: none).
+        seed: the simulation's seed.
+    """
+    report = validate(model)
+    refusing = [f for f in report.errors if f.code in ("LM101", "LM601")]
+    costs = None if refusing else attribute_costs(model)
+    appraisal, problem, sensitivity, simulation = None, None, None, None
+    if not refusing:
+        try:
+            appraisal = appraise(model)
+        except AppraisalError as exc:
+            problem = str(exc)
+        else:
+            sensitivity = one_way(model)
+            simulation = monte_carlo(model, draws, seed) if draws else None
+    return ReportContent(
+        model=model,
+        lang=lang,
+        validation=report,
+        costs=costs,
+        appraisal=appraisal,
+        appraisal_problem=problem,
+        sensitivity=sensitivity,
+        simulation=simulation,
+        figures=_figures(costs, appraisal, simulation),
+        needs=_needs(model),
+        reach=_reach(model),
+        links=model.links,
+        indicators=tuple(_indicator_rows(model)),
+        risk_matrix=_risk_matrix(model.risks),
+        stages=_stages(model, costs),
+        sources=tuple(_sources(model)),
+    )
+
+
+def _json_text(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return value
+    import json
+
+    return json.dumps(value)
+
+
+def _figures(
+    costs: CostAttribution | None, appraisal: Appraisal | None, simulation: MonteCarlo | None
+) -> dict[str, Figure]:
+    figures: dict[str, Figure] = {}
+    if costs is not None:
+        figures["total_cost"] = Figure(
+            "total_cost", costs.total.amount, _json_text(costs.to_dict()["total"])
+        )
+    if appraisal is not None:
+        data = appraisal.to_dict()
+        exact: dict[str, Fraction | int | None] = {
+            "pv_costs": appraisal.pv_costs,
+            "pv_benefits": appraisal.pv_benefits,
+            "npv": appraisal.npv,
+            "bcr": appraisal.bcr,
+            "payback_year": appraisal.payback_year,
+        }
+        for name, value in exact.items():
+            figures[name] = Figure(name, value, _json_text(data[name]))
+    if simulation is not None:
+        probability = simulation.to_dict()["probability_npv_positive"]
+        figures["p_npv_positive"] = Figure(
+            "p_npv_positive", simulation.probability_positive, _json_text(probability)
+        )
+    return figures
+
+
+def _needs(model: LogicModel) -> tuple[tuple[Need, tuple[Outcome, ...]], ...]:
+    goals = model.of_type(Outcome)
+    return tuple(
+        (need, tuple(goal for goal in goals if need.id in goal.addresses))
+        for need in model.of_type(Need)
+    )
+
+
+def _reach(model: LogicModel) -> tuple[tuple[Node, tuple[tuple[Outcome, str | None], ...]], ...]:
+    """Per activity, the goals it reaches and the weakest evidence on the way there."""
+    rows = []
+    for activity in model.of_kind(NodeKind.ACTIVITY):
+        reached: dict[str, str | None] = {}
+        for goal_id, evidence in _walk(model, activity.id):
+            reached[goal_id] = evidence
+        goals = tuple((goal, reached[goal.id]) for goal in model.goals() if goal.id in reached)
+        rows.append((activity, goals))
+    return tuple(rows)
+
+
+_STRENGTH = {"research": 0, "proven_experience": 1, "assumption": 2}
+
+
+def _weaker(first: str | None, second: str | None) -> str | None:
+    """The weaker of two evidence grades; a grade not stated (None) counts as no grade."""
+    if first is None or second is None:
+        return first if second is None else second
+    return first if _STRENGTH[first] >= _STRENGTH[second] else second
+
+
+def _walk(model: LogicModel, start: str) -> Iterator[tuple[str, str | None]]:
+    """``(goal id, grade)`` per goal reached: the weakest grade stated on the best path.
+
+    The best path to a node is the one whose weakest stated grade is strongest; links
+    without a grade are passed over, and a goal reached only through such links has
+    None.
+    """
+    goals = {goal.id for goal in model.goals()}
+    best: dict[str, str | None] = {}
+    stack: list[tuple[str, str | None]] = [(start, None)]
+    while stack:
+        id, grade = stack.pop()
+        for link in model.out_links(id):
+            reached = _weaker(grade, None if link.evidence is None else link.evidence.value)
+            if link.to_id in best and not _stronger(reached, best[link.to_id]):
+                continue
+            best[link.to_id] = reached
+            stack.append((link.to_id, reached))
+    for id, grade in best.items():
+        if id in goals:
+            yield id, grade
+
+
+def _stronger(first: str | None, second: str | None) -> bool:
+    """Whether ``first`` is a strictly better weakest grade than ``second`` (None: worst)."""
+    if first is None:
+        return False
+    return second is None or _STRENGTH[first] < _STRENGTH[second]
+
+
+def _latest(indicator: Indicator) -> Observation | None:
+    dated = [m for m in indicator.measurements if m.date is not None]
+    if dated:
+        return max(dated, key=lambda m: m.date or 0)
+    return indicator.measurements[-1] if indicator.measurements else None
+
+
+def _indicator_rows(model: LogicModel) -> Iterator[tuple[Indicator, Node, Observation | None]]:
+    for indicator in model.indicators:
+        yield indicator, model.node(indicator.measures), _latest(indicator)
+
+
+def _risk_matrix(risks: Sequence[Risk]) -> tuple[tuple[RiskCell, ...], ...]:
+    """Rows from consequence 5 down to 1, columns from likelihood 1 to 5."""
+    return tuple(
+        tuple(
+            RiskCell(
+                likelihood,
+                consequence,
+                tuple(
+                    r for r in risks if r.likelihood == likelihood and r.consequence == consequence
+                ),
+            )
+            for likelihood in range(1, 6)
+        )
+        for consequence in range(5, 0, -1)
+    )
+
+
+def _stages(
+    model: LogicModel, costs: CostAttribution | None
+) -> tuple[tuple[NodeKind, Fraction], ...]:
+    if costs is None:
+        return ()
+    return tuple(
+        (kind, costs.stages[kind].amount)
+        for kind in STAGES
+        if kind in costs.stages and model.of_kind(kind)
+    )
+
+
+def _sources(model: LogicModel) -> Iterator[Source]:
+    for outcome in model.of_type(Outcome):
+        for value in outcome.values:
+            yield Source(f"{outcome.label} ({value.actor})", "valuation", value.source)
+    for resource in model.of_type(Resource):
+        source = resource.metadata.get("source")
+        if isinstance(source, str):
+            yield Source(resource.label, "unit_cost", source)
+    for link in model.links:
+        if link.source is not None:
+            yield Source(f"{link.from_id} → {link.to_id}", "evidence", link.source)
+    for indicator in model.indicators:
+        if indicator.source is not None:
+            yield Source(indicator.label, "indicator", indicator.source)
