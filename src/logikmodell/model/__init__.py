@@ -11,7 +11,7 @@ from logikmodell.model.elements import (
     Risk,
     TargetGroup,
 )
-from logikmodell.model.enums import Direction, Effect, Evidence, NodeKind
+from logikmodell.model.enums import Direction, Effect, Evidence, NodeKind, ValueType
 from logikmodell.model.frozen import FrozenDict, FrozenList
 from logikmodell.model.header import FORMAT_VERSION, ModelInfo
 from logikmodell.model.money import Money, allocate
@@ -60,6 +60,7 @@ __all__ = [
     "ShortTermOutcome",
     "TargetGroup",
     "Valuation",
+    "ValueType",
     "allocate",
     "node_class",
 ]
