@@ -82,11 +82,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from logikmodell.validation import Severity, validate
 
     model = _load(args.model)
-    report = validate(model, select=_codes(args.select), ignore=_codes(args.ignore))
+    report = validate(model, select=_codes(args.select), ignore=_codes(args.ignore), lang=args.lang)
     if args.format == "json":
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2))
     else:
-        print(report.to_text())
+        print(report.to_text(args.lang))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     return EXIT_ERRORS if any(f.severity in failing for f in report.findings) else EXIT_OK
 
@@ -125,7 +125,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.findings:
         from logikmodell.validation import validate
 
-        findings = validate(model)
+        findings = validate(model, lang=args.lang)
     written = render(
         model,
         args.output,
@@ -147,10 +147,10 @@ def _refuse(
 
     report = Report(findings=findings)
     if output_format == "json":
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2))
     else:
         for finding in report.findings:
-            print(finding)
+            print(finding.to_text(lang))
     reason = translate(
         lang,
         "{command} refused: the model has a cycle or over-allocated shares",
@@ -173,7 +173,7 @@ def _cmd_returns(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     seed = 0 if args.seed is None else args.seed
     model = _load(args.model)
-    refusing = validate(model, select=["LM101", "LM601"])
+    refusing = validate(model, select=["LM101", "LM601"], lang=args.lang)
     if not refusing.ok:
         return _refuse(refusing.findings, args.model, args.format, "returns", args.lang)
     try:
@@ -287,7 +287,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         dump(model, stem.with_suffix(suffix))
         written.append(stem.with_suffix(suffix))
 
-    report = validate(model)
+    report = validate(model, lang=args.lang)
     costs = attribute_costs(model)
     appraisal = appraise(model)
     written.append(_write_json(out_dir / "validation.json", report.to_dict()))
@@ -304,7 +304,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     out = sys.stdout
     print(summary(model, lang=args.lang), file=out)
-    print("\n" + translate(args.lang, "Validation:"), report.to_text(), sep="\n", file=out)
+    print("\n" + translate(args.lang, "Validation:"), report.to_text(args.lang), sep="\n", file=out)
     print("\n" + cost_summary(model, costs, lang=args.lang), file=out)
     print("\n" + returns_text(model, appraisal, lang=args.lang), file=out)
     print("", file=out)
