@@ -30,6 +30,7 @@ SAME_IN_SWEDISH = {
     "Risk {likelihood}×{consequence}: ",
     "Risk",
     "attribution",
+    "id",
     "info",
     "median",
     "per {unit}",

@@ -1,5 +1,14 @@
 """The domain model: frozen value types, no I/O, no graph library."""
 
+from logikmodell.model.catalogue import (
+    Catalogue,
+    CatalogueEntry,
+    CatalogueLink,
+    PriceIndex,
+    Reference,
+    ReferencedQuantity,
+    resolve_reference,
+)
 from logikmodell.model.elements import (
     Actor,
     Economics,
@@ -34,6 +43,9 @@ __all__ = [
     "FORMAT_VERSION",
     "Activity",
     "Actor",
+    "Catalogue",
+    "CatalogueEntry",
+    "CatalogueLink",
     "Direction",
     "Economics",
     "Effect",
@@ -53,8 +65,11 @@ __all__ = [
     "Outcome",
     "Output",
     "Period",
+    "PriceIndex",
     "Quantity",
     "RateBand",
+    "Reference",
+    "ReferencedQuantity",
     "Resource",
     "Risk",
     "ShortTermOutcome",
@@ -62,4 +77,5 @@ __all__ = [
     "Valuation",
     "allocate",
     "node_class",
+    "resolve_reference",
 ]
