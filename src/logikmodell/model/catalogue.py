@@ -217,7 +217,7 @@ class Catalogue:
     """A unit-cost catalogue: its price indices and entries.
 
     Ids are unique among the entries and among the indices, and every entry's
-    ``index`` names one of the catalogue's indices (:func:`catalogue_problems`).
+    ``index`` names one of the catalogue's indices.
 
     Example:
         >>> pkv = PriceIndex(id="pkv", label="PKV", values={2022: 100, 2026: 116.2})
