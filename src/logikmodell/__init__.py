@@ -62,6 +62,7 @@ from logikmodell.model import (
     ShortTermOutcome,
     TargetGroup,
     Valuation,
+    ValueType,
 )
 from logikmodell.rendering import GraphvizNotFoundError, render, to_dot
 from logikmodell.rendering.report import report
@@ -120,6 +121,7 @@ __all__ = [
     "UnknownIdError",
     "ValidationFailed",
     "Valuation",
+    "ValueType",
     "__version__",
     "appraise",
     "attribute_costs",

@@ -54,6 +54,7 @@ def test_json_follows_the_contract() -> None:
     data = json.loads(result.stdout)
     assert list(data) == [
         "currency",
+        "optimism_bias",
         "pv_costs",
         "pv_benefits",
         "npv",
@@ -61,6 +62,7 @@ def test_json_follows_the_contract() -> None:
         "net_roi",
         "payback_year",
         "break_even",
+        "by_type",
         "actors",
         "years",
     ]

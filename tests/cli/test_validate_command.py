@@ -87,13 +87,17 @@ def test_json_output_has_the_documented_shape(broken: Path) -> None:
     assert data["ok"] is False
     assert data["counts"] == {"error": 3, "warning": 0, "info": 0}
     first = data["findings"][0]
-    assert set(first) == {"code", "severity", "message", "nodes", "link"}
+    assert set(first) == {
+        "code", "severity", "message", "nodes", "link", "subject", "path", "line", "column"
+    }  # fmt: skip
     assert (first["code"], first["severity"], first["nodes"], first["link"]) == (
         "LM201",
         "error",
         ["s", "g"],
         ["s", "g"],
     )
+    assert first["subject"] == "s->g"
+    assert first["path"].startswith("$.links[")
 
 
 def test_select_and_ignore_take_comma_separated_codes_and_prefixes(broken: Path) -> None:

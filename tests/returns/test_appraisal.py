@@ -177,6 +177,7 @@ def test_to_dict_has_exactly_the_keys_of_the_contract() -> None:
     data = lm.appraise(load_example()).to_dict()
     assert list(data) == [
         "currency",
+        "optimism_bias",
         "pv_costs",
         "pv_benefits",
         "npv",
@@ -184,6 +185,7 @@ def test_to_dict_has_exactly_the_keys_of_the_contract() -> None:
         "net_roi",
         "payback_year",
         "break_even",
+        "by_type",
         "actors",
         "years",
     ]

@@ -70,7 +70,13 @@ def test_raise_for_errors_carries_the_report() -> None:
 
 def test_to_dict_has_the_json_shape_of_the_design() -> None:
     finding = Finding(
-        code="LM201", severity=Severity.ERROR, message="m.", nodes=("a", "b"), link=("a", "b")
+        code="LM201",
+        severity=Severity.ERROR,
+        message="m.",
+        nodes=("a", "b"),
+        link=("a", "b"),
+        subject="a->b",
+        path="$.links[3]",
     )
     report = Report(findings=[finding, _f("LM704", "warning")])
     data = report.to_dict()
@@ -79,9 +85,10 @@ def test_to_dict_has_the_json_shape_of_the_design() -> None:
         "counts": {"error": 1, "warning": 1, "info": 0},
         "findings": [
             {"code": "LM201", "severity": "error", "message": "m.", "nodes": ["a", "b"],
-             "link": ["a", "b"]},
+             "link": ["a", "b"], "subject": "a->b", "path": "$.links[3]", "line": None,
+             "column": None},
             {"code": "LM704", "severity": "warning", "message": "LM704 here.", "nodes": [],
-             "link": None},
+             "link": None, "subject": None, "path": "$", "line": None, "column": None},
         ],
     }  # fmt: skip
     json.dumps(data)

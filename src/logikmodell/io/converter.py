@@ -56,6 +56,7 @@ from logikmodell.model import (
     Risk,
     TargetGroup,
     Valuation,
+    ValueType,
     node_class,
     resolve_reference,
 )
@@ -399,7 +400,7 @@ def _make_converter() -> cattrs.Converter:
     ):
         conv.register_structure_hook_func(functools.partial(operator.eq, tp), hook)
     conv.register_structure_hook(Node, structure_node)
-    for enum_cls in (Direction, Effect, Evidence, NodeKind):
+    for enum_cls in (Direction, Effect, Evidence, NodeKind, ValueType):
         conv.register_structure_hook(enum_cls, _enum_hook(enum_cls))
     conv.register_structure_hook_factory(_is_tuple, _tuple_hook)
     for cls in _VALUE_CLASSES:

@@ -20,7 +20,7 @@ from logikmodell.model.elements import (
     Risk,
     TargetGroup,
 )
-from logikmodell.model.enums import Direction, Effect, Evidence, NodeKind
+from logikmodell.model.enums import Direction, Effect, Evidence, NodeKind, ValueType
 from logikmodell.model.frozen import FrozenDict, FrozenList
 from logikmodell.model.header import FORMAT_VERSION, ModelInfo
 from logikmodell.model.money import Money, allocate
@@ -75,6 +75,7 @@ __all__ = [
     "ShortTermOutcome",
     "TargetGroup",
     "Valuation",
+    "ValueType",
     "allocate",
     "node_class",
     "resolve_reference",

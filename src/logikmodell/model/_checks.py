@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 import attrs
 
 from logikmodell.errors import InvalidValueError
-from logikmodell.model.enums import Direction, Effect, Evidence
+from logikmodell.model.enums import Direction, Effect, Evidence, ValueType
 from logikmodell.model.frozen import FrozenDict, FrozenList
 from logikmodell.numbers import MAX_MAGNITUDE, describe, is_float_exact, to_fraction
 
@@ -33,6 +33,7 @@ __all__ = [
     "check_ids",
     "check_int_range",
     "check_label",
+    "check_nonnegative",
     "check_number",
     "check_optional_id",
     "check_ranges",
@@ -45,6 +46,7 @@ __all__ = [
     "to_direction",
     "to_effect",
     "to_evidence",
+    "to_value_type",
 ]
 
 _ID = re.compile(r"[\w.\-]{1,100}")
@@ -176,6 +178,19 @@ def check_number(instance: object, attribute: attrs.Attribute[Any], value: objec
     _fraction_ok(attribute.name, value)
 
 
+@constrains({"minimum": 0, "maximum": 100})
+def check_nonnegative(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A share that may exceed 1 (such as optimism bias) lies in [0, 100]."""
+    if value is None or value is _ZERO:
+        return
+    assert isinstance(value, Fraction)
+    if not 0 <= value <= 100:
+        raise InvalidValueError(
+            attribute.name, f"expected a number from 0 to 100, got {describe(value)}"
+        )
+    _fraction_ok(attribute.name, value)
+
+
 def check_int_range(low: int, high: int | None = None) -> Validator:
     """An integer (not a bool) in ``[low, high]``; ``None`` passes."""
 
@@ -228,6 +243,13 @@ def to_evidence(value: object) -> Evidence | None:
     if value is None or type(value) is Evidence:
         return value
     return _member(Evidence, "evidence", value)
+
+
+def to_value_type(value: object) -> ValueType:
+    """Converter: a ValueType from itself or its value (``"social"``)."""
+    if type(value) is ValueType:
+        return value
+    return _member(ValueType, "type", value)
 
 
 def optional_fraction(value: object) -> Fraction | None:

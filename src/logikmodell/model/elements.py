@@ -18,6 +18,7 @@ from logikmodell.model._checks import (
     check_ids,
     check_int_range,
     check_label,
+    check_nonnegative,
     check_number,
     check_optional_id,
     check_ranges,
@@ -263,10 +264,13 @@ def _check_discount(instance: object, attribute: attrs.Attribute[Any], value: ob
 
 @attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Economics:
-    """How returns are appraised: the discount rate (or a schedule) and the horizon.
+    """How returns are appraised: the discount rate (or a schedule), the horizon and
+    the optimism bias.
 
     A constant ``discount_rate`` may carry a range for sensitivity analysis,
-    ``discount_rate_low`` and ``discount_rate_high``.
+    ``discount_rate_low`` and ``discount_rate_high``; so may ``optimism_bias``, the
+    share by which every cost is raised before discounting (``cost × (1 + ob)``, as
+    the Green Book advises for estimated costs).
     """
 
     discount_rate: Fraction | tuple[RateBand, ...] = attrs.field(
@@ -286,6 +290,18 @@ class Economics:
         validator=check_int_range(0, 1000),
         metadata={"description": "The last year index that is appraised."},
     )
+    optimism_bias: Fraction = attrs.field(
+        default=Fraction(0),
+        converter=to_fraction,
+        validator=check_nonnegative,
+        metadata={"description": "The share every cost is raised by: cost × (1 + ob)."},
+    )
+    optimism_bias_low: Fraction | None = attrs.field(
+        default=None, converter=optional_fraction, validator=check_nonnegative
+    )
+    optimism_bias_high: Fraction | None = attrs.field(
+        default=None, converter=optional_fraction, validator=check_nonnegative
+    )
     metadata: FrozenDict[str, object] = attrs.field(
         default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
@@ -295,7 +311,7 @@ class Economics:
         if ranged and not isinstance(self.discount_rate, Fraction):
             field = "discount_rate_high" if self.discount_rate_low is None else "discount_rate_low"
             raise InvalidValueError(field, "a range needs a constant discount_rate, not a schedule")
-        check_ranges(self, ("discount_rate",))
+        check_ranges(self, ("discount_rate", "optimism_bias"))
 
     def rate(self, year: int) -> Fraction:
         """The discount rate that applies in year index ``year``."""

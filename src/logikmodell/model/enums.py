@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["Direction", "Effect", "Evidence", "NodeKind"]
+__all__ = ["Direction", "Effect", "Evidence", "NodeKind", "ValueType"]
 
 
 class NodeKind(enum.StrEnum):
@@ -67,3 +67,16 @@ class Evidence(enum.StrEnum):
     RESEARCH = "research"
     PROVEN_EXPERIENCE = "proven_experience"
     ASSUMPTION = "assumption"
+
+
+class ValueType(enum.StrEnum):
+    """What kind of value a valuation is (the fiscal, economic and social value of GMCA).
+
+    ``fiscal`` is a saving in a public budget, ``economic`` a wider economic benefit
+    such as earnings, ``social`` a gain in wellbeing. An actor's financial case counts
+    fiscal value alone.
+    """
+
+    FISCAL = "fiscal"
+    ECONOMIC = "economic"
+    SOCIAL = "social"

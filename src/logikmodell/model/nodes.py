@@ -25,8 +25,9 @@ from logikmodell.model._checks import (
     id_tuple,
     optional_fraction,
     to_direction,
+    to_value_type,
 )
-from logikmodell.model.enums import Direction, NodeKind
+from logikmodell.model.enums import Direction, NodeKind, ValueType
 from logikmodell.model.frozen import FrozenDict
 from logikmodell.model.quantity import Quantity
 from logikmodell.numbers import to_fraction
@@ -68,6 +69,8 @@ class Valuation:
             in its unit.
         label: what the value is, e.g. "Minskat försörjningsstöd".
         source: where the figure comes from.
+        type: ``fiscal`` (a budget saving, the default), ``economic`` (a wider
+            economic benefit) or ``social`` (wellbeing).
     """
 
     actor: str = attrs.field(validator=check_id)
@@ -79,6 +82,11 @@ class Valuation:
     amount_high: Quantity | None = attrs.field(default=None, converter=_quantity)
     label: str | None = None
     source: str | None = None
+    type: ValueType = attrs.field(
+        default=ValueType.FISCAL,
+        converter=to_value_type,
+        metadata={"description": "fiscal (a budget saving), economic or social value."},
+    )
     metadata: FrozenDict[str, object] = attrs.field(
         default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )

@@ -10,7 +10,8 @@ benefit year::
 
 and in its k-th year (k = 1 … duration_years) ``impact₁ × (1 − drop_off)^(k−1)``,
 falling in year ``start_year + k − 1``; benefit years after ``horizon_years`` are
-cut. Discount factors are ``DF(0) = 1`` and ``DF(y) = DF(y−1) / (1 + r(y))``. The
+cut. Every cost is raised by the optimism bias, ``cost × (1 + ob)``, before it is
+discounted. Discount factors are ``DF(0) = 1`` and ``DF(y) = DF(y−1) / (1 + r(y))``. The
 formulas are those of :mod:`logikmodell.returns.kernel`.
 
 Every figure is an exact :class:`~fractions.Fraction`; money is rounded to the öre
@@ -28,6 +29,7 @@ from logikmodell.costs.resources import UNASSIGNED
 from logikmodell.errors import AppraisalError
 from logikmodell.graph import LogicModel
 from logikmodell.model.elements import Economics
+from logikmodell.model.enums import ValueType
 from logikmodell.model.nodes import Outcome, Resource
 from logikmodell.numbers import format_money, format_ore, round_conserving
 from logikmodell.returns.kernel import discount_factors, present_value
@@ -36,6 +38,7 @@ from logikmodell.returns.terms import CostTerms, OutcomeTerms, cost_terms, outco
 __all__ = [
     "ActorLedger",
     "Appraisal",
+    "ValueCase",
     "YearRow",
     "appraise",
     "appraise_terms",
@@ -93,6 +96,21 @@ class ActorLedger:
 
 
 @attrs.frozen(kw_only=True)
+class ValueCase:
+    """The returns counting some value types only: the financial or the social case.
+
+    Attributes:
+        pv_benefits: the present value of the benefits of the types counted.
+        npv: ``pv_benefits − pv_costs``.
+        bcr: ``pv_benefits / pv_costs``.
+    """
+
+    pv_benefits: Fraction
+    npv: Fraction
+    bcr: Fraction
+
+
+@attrs.frozen(kw_only=True)
 class Appraisal:
     """The returns of a social investment, exact.
 
@@ -113,6 +131,10 @@ class Appraisal:
         actors: the ledger, per actor who pays or gains (model order, then
             ``_unassigned``); it sums to the totals exactly.
         years: the cash flow, from year 0 to the horizon (or the last cost year).
+        optimism_bias: the share by which every cost was raised before discounting.
+        by_type: the returns by value type, cumulative: ``fiscal`` counts fiscal
+            value alone (the financial case), ``economic`` fiscal and economic
+            value, ``social`` all three (the totals).
     """
 
     currency: str
@@ -127,6 +149,8 @@ class Appraisal:
     outcomes: Mapping[str, Fraction] = attrs.field(hash=False)
     actors: Mapping[str, ActorLedger] = attrs.field(hash=False)
     years: tuple[YearRow, ...]
+    optimism_bias: Fraction = Fraction(0)
+    by_type: Mapping[ValueType, ValueCase] = attrs.field(factory=dict, hash=False)
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form of the `returns` command: money as two-decimal strings, ratios as numbers.
@@ -161,6 +185,7 @@ class Appraisal:
         ]
         return {
             "currency": self.currency,
+            "optimism_bias": float(self.optimism_bias),
             "pv_costs": format_money(self.pv_costs),
             "pv_benefits": format_money(self.pv_benefits),
             "npv": format_money(self.npv),
@@ -170,6 +195,14 @@ class Appraisal:
             "break_even": {
                 key: None if value is None else float(value)
                 for key, value in self.break_even.items()
+            },
+            "by_type": {
+                kind.value: {
+                    "pv_benefits": format_money(case.pv_benefits),
+                    "npv": format_money(case.npv),
+                    "bcr": float(case.bcr),
+                }
+                for kind, case in self.by_type.items()
             },
             "actors": actors,
             "years": years,
@@ -233,6 +266,8 @@ class _Flows:
     horizon: int
     year_costs: list[Fraction]
     year_benefits: list[Fraction]
+    cost_factor: Fraction = Fraction(1)
+    type_benefits: dict[ValueType, Fraction] = attrs.field(factory=dict)
     actor_costs: dict[str, Fraction] = attrs.field(factory=dict)
     actor_benefits: dict[str, Fraction] = attrs.field(factory=dict)
     outcome_pv: dict[str, Fraction] = attrs.field(factory=dict)
@@ -240,7 +275,7 @@ class _Flows:
     def add_cost(self, term: CostTerms) -> None:
         if not term.by_year:
             return  # a resource without a cost puts no payer in the ledger
-        flows = list(term.flows())
+        flows = [(year, amount * self.cost_factor) for year, amount in term.flows()]
         for year, amount in flows:
             self.year_costs[year] += amount
         pv = present_value(flows, self.factors)
@@ -255,9 +290,11 @@ class _Flows:
         for year, benefit in flows:
             self.year_benefits[year] += benefit * total
         pv_total = Fraction()
-        for actor, amount in outcome.amounts:
+        for index, (actor, amount) in enumerate(outcome.amounts):
             pv = per_amount * amount
             self.actor_benefits[actor] = self.actor_benefits.get(actor, Fraction()) + pv
+            kind = outcome.type_of(index)
+            self.type_benefits[kind] = self.type_benefits.get(kind, Fraction()) + pv
             pv_total += pv
         self.outcome_pv[outcome.id] = pv_total
 
@@ -293,6 +330,18 @@ class _Flows:
             )
             for actor in order
         }
+
+
+def _by_type(
+    type_benefits: Mapping[ValueType, Fraction], pv_costs: Fraction
+) -> dict[ValueType, ValueCase]:
+    """The cumulative cases: fiscal; fiscal and economic; all three."""
+    cases: dict[ValueType, ValueCase] = {}
+    counted = Fraction()
+    for kind in ValueType:
+        counted += type_benefits.get(kind, Fraction())
+        cases[kind] = ValueCase(pv_benefits=counted, npv=counted - pv_costs, bcr=counted / pv_costs)
+    return cases
 
 
 def _payback(rows: Sequence[YearRow], horizon: int) -> int | None:
@@ -340,6 +389,7 @@ def appraise_terms(
         horizon=economics.horizon_years,
         year_costs=[Fraction()] * (last_year + 1),
         year_benefits=[Fraction()] * (last_year + 1),
+        cost_factor=1 + economics.optimism_bias,
     )
     for term in costs:
         flows.add_cost(term)
@@ -362,16 +412,22 @@ def appraise_terms(
         outcomes=flows.outcome_pv,
         actors=flows.ledger(actor_order),
         years=rows,
+        optimism_bias=economics.optimism_bias,
+        by_type=_by_type(flows.type_benefits, pv_costs),
     )
 
 
 def present_values(
     costs: Sequence[CostTerms], benefits: Sequence[OutcomeTerms], economics: Economics
 ) -> tuple[Fraction, Fraction]:
-    """``(pv_costs, pv_benefits)`` of reduced terms, exactly, without any refusal."""
+    """``(pv_costs, pv_benefits)`` of reduced terms, exactly, without any refusal.
+
+    The costs are raised by the optimism bias of ``economics``.
+    """
     horizon = economics.horizon_years
     factors = discount_factors(economics, _last_year(costs, economics))
     pv_costs = sum((present_value(term.flows(), factors) for term in costs), Fraction())
+    pv_costs *= 1 + economics.optimism_bias
     pv_benefits = sum(
         (outcome.present_value(factors, horizon, outcome.amount) for outcome in benefits),
         Fraction(),

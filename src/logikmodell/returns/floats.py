@@ -68,6 +68,8 @@ class FloatModel:
         economics = model.economics
         self.horizon = economics.horizon_years
         self.rate_index = self._parameter("economics.discount_rate")
+        self.bias_index = self._parameter("economics.optimism_bias")
+        self.bias = float(economics.optimism_bias)
         resources = [r for r in model.of_type(Resource) if cost_factors(r)]
         self.last_year = max([self.horizon, *(year for r in resources for year in r.years)])
         self._exact_df = discount_factors(economics, self.last_year)
@@ -154,6 +156,8 @@ class FloatModel:
             for i, scale, fixed in factors:
                 amount *= x[i] * scale if i >= 0 else fixed
             pv_costs += amount * weights[schedule]
+        bias = x[self.bias_index] if self.bias_index >= 0 else self.bias
+        pv_costs *= 1 + bias
         pv_benefits = self.pv_benefits_constant
         horizon = self.horizon
         for q, amounts, adjustments, drawn, drop, start, duration in self.benefits:

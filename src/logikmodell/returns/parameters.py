@@ -2,7 +2,7 @@
 
 Parameters carry ranges in the file as ``<field>_low`` and ``<field>_high`` (see
 ``docs/returns.md``): amounts, outcome quantities and the four adjustments, resource
-quantities, unit costs and costs, and a constant discount rate. A side left out
+quantities, unit costs and costs, a constant discount rate and the optimism bias. A side left out
 equals the value itself.
 """
 
@@ -35,7 +35,8 @@ class Parameter:
         label: a readable name: the node's label and the field.
         unit: the unit of the numbers (as written in the file; empty for fractions).
         low, value, high: the range and the value, ``low ≤ value ≤ high``.
-        node: the id of the node it belongs to (None for the discount rate).
+        node: the id of the node it belongs to (None for the discount rate and
+            the optimism bias).
         field: ``quantity``, ``unit_cost``, ``cost``, ``amount``, ``deadweight`` …
         value_index: the index of the valuation for an ``amount``, else None.
     """
@@ -61,7 +62,8 @@ def _bounds(item: object, field: str, value: Fraction) -> tuple[Fraction, Fracti
 
 
 def parameters(model: LogicModel) -> tuple[Parameter, ...]:
-    """The ranged parameters that bear on the returns, in model order, the rate last.
+    """The ranged parameters that bear on the returns, in model order, then the
+    discount rate and the optimism bias.
 
     Ranges on outcomes that are not valued (no quantity or no values) and on
     resources without a cost change nothing and are left out.
@@ -133,4 +135,12 @@ def parameters(model: LogicModel) -> tuple[Parameter, ...]:
             economics,
             "discount_rate",
         )
+    add(
+        "economics.optimism_bias",
+        "Optimism bias",
+        "",
+        economics.optimism_bias,
+        economics,
+        "optimism_bias",
+    )
     return tuple(found)

@@ -112,9 +112,12 @@ class _Base:
         costs, benefits, economics = list(self.costs), list(self.benefits), self.economics
         field = parameter.field
         if parameter.node is None:
-            economics = attrs.evolve(
-                economics, discount_rate=x, discount_rate_low=None, discount_rate_high=None
-            )
+            economic_changes: dict[str, object] = {
+                field: x,
+                f"{field}_low": None,
+                f"{field}_high": None,
+            }
+            economics = attrs.evolve(economics, **economic_changes)  # type: ignore[arg-type]
         else:
             node = self.model.node(parameter.node)
             if isinstance(node, Resource):

@@ -14,6 +14,7 @@ from fractions import Fraction
 import attrs
 
 from logikmodell.costs.resources import payer_of, resource_cost_by_year
+from logikmodell.model.enums import ValueType
 from logikmodell.model.nodes import Outcome, Resource
 from logikmodell.model.quantity import Quantity
 from logikmodell.returns.kernel import benefit_pv
@@ -33,7 +34,8 @@ class OutcomeTerms:
     """An outcome reduced to exact numbers (internal to the appraisal and sensitivity).
 
     ``quantity`` is in the outcome's written unit; ``amounts`` are money per written
-    unit of quantity and per year, per actor (one entry per valuation).
+    unit of quantity and per year, per actor (one entry per valuation); ``types``
+    the value type of each valuation, in the same order (``fiscal`` where missing).
     """
 
     id: str
@@ -46,6 +48,11 @@ class OutcomeTerms:
     drop_off: Fraction
     start_year: int
     duration_years: int
+    types: tuple[ValueType, ...] = ()
+
+    def type_of(self, index: int) -> ValueType:
+        """The value type of the ``index``-th amount."""
+        return self.types[index] if index < len(self.types) else ValueType.FISCAL
 
     @property
     def adjustments(self) -> tuple[Fraction, Fraction, Fraction]:
@@ -122,6 +129,7 @@ def outcome_terms(outcome: Outcome) -> OutcomeTerms | None:
         drop_off=outcome.drop_off,
         start_year=outcome.start_year,
         duration_years=outcome.duration_years,
+        types=tuple(value.type for value in outcome.values),
     )
 
 

@@ -56,6 +56,7 @@ from logikmodell.model import (
     ShortTermOutcome,
     TargetGroup,
     Valuation,
+    ValueType,
 )
 from logikmodell.model.nodes import RANGED_OUTCOME_FIELDS, RANGED_RESOURCE_FIELDS
 
@@ -252,6 +253,7 @@ def _valuation(draw: st.DrawFn, actor: str, unit: str) -> Valuation:
     fields: dict[str, object] = {
         "amount": Quantity(value=draw(decimals(max_value=10**6)), unit=unit),
         "label": draw(st.none() | labels()),
+        "type": draw(st.sampled_from(ValueType)),
     }
     _add_ranges(draw, fields, ("amount",))
     return Valuation(actor=actor, **fields)  # type: ignore[arg-type]
@@ -414,6 +416,9 @@ def _economics(draw: st.DrawFn) -> Economics:
             for start in [0, *starts]
         )
     fields: dict[str, object] = {"discount_rate": rate}
+    if draw(st.booleans()):
+        fields["optimism_bias"] = Fraction(draw(st.integers(0, 100)), 100)
+        _add_ranges(draw, fields, ("optimism_bias",))
     if isinstance(rate, Fraction):
         _add_ranges(draw, fields, ("discount_rate",))
         # A rate lies in [0, 1): keep the high side below 1.

@@ -12,6 +12,7 @@ from fractions import Fraction
 from logikmodell.costs.resources import UNASSIGNED
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import N_, resolve_lang, translate
+from logikmodell.model.enums import ValueType
 from logikmodell.model.nodes import Outcome
 from logikmodell.numbers import (
     Lang,
@@ -124,6 +125,7 @@ def returns_text(
     """
     fig = _Figures(resolve_lang(lang), appraisal.currency)
     lines = _summary_lines(model, appraisal, fig)
+    lines += _case_lines(model, appraisal, fig)
     lines += _ledger_lines(model, appraisal, fig)
     lines += _break_even_lines(model, appraisal, fig)
     lines += _year_lines(appraisal, fig)
@@ -155,6 +157,14 @@ def _summary_lines(model: LogicModel, appraisal: Appraisal, fig: _Figures) -> li
             horizon=appraisal.horizon_years,
         )
     )
+    if appraisal.optimism_bias:
+        lines.append(
+            translate(
+                lang,
+                "Every cost is raised by an optimism bias of {share}.",
+                share=fig.exact_percent(appraisal.optimism_bias),
+            )
+        )
     lines.append("")
     if appraisal.payback_year is not None:
         payback = translate(lang, "year {year}", year=appraisal.payback_year)
@@ -180,6 +190,37 @@ def _summary_lines(model: LogicModel, appraisal: Appraisal, fig: _Figures) -> li
     ]
     lines += columns(summary, "ll")
     return lines
+
+
+def _case_lines(model: LogicModel, appraisal: Appraisal, fig: _Figures) -> list[str]:
+    """The financial case (fiscal value) beside the social case, when they differ."""
+    kinds = {value.type for node in model.of_type(Outcome) for value in node.values}
+    if kinds <= {ValueType.FISCAL} or not appraisal.by_type:
+        return []
+    lang = fig.lang
+    names = {
+        ValueType.FISCAL: translate(lang, "Financial case (fiscal value)"),
+        ValueType.ECONOMIC: translate(lang, "Fiscal and economic value"),
+        ValueType.SOCIAL: translate(lang, "Social case (all value)"),
+    }
+    rows: list[tuple[str, ...]] = [
+        (
+            translate(lang, "Case"),
+            translate(lang, "Benefits"),
+            translate(lang, "NPV"),
+            translate(lang, "Benefit–cost ratio"),
+        )
+    ]
+    for kind, case in appraisal.by_type.items():
+        rows.append(
+            (names[kind], fig.money(case.pv_benefits), fig.money(case.npv), fig.money(case.bcr))
+        )
+    heading = translate(
+        lang,
+        "Financial and social case (present values, {currency}; each row adds a value type)",
+        currency=fig.currency,
+    )
+    return ["", heading, *columns(rows, "lrrr")]
 
 
 def _ledger_lines(model: LogicModel, appraisal: Appraisal, fig: _Figures) -> list[str]:
@@ -276,6 +317,8 @@ def _year_lines(appraisal: Appraisal, fig: _Figures) -> list[str]:
 def _parameter_label(model: LogicModel, p: Parameter, lang: Lang) -> str:
     """The parameter's label with the field named in ``lang``."""
     if p.node is None:
+        if p.field == "optimism_bias":
+            return translate(lang, "Optimism bias")
         return translate(lang, "Discount rate")
     field = _FIELDS.get(p.field)
     if p.field == "amount" or field is None:

@@ -9,11 +9,12 @@ Example:
 
 from logikmodell.validation.engine import validate
 from logikmodell.validation.findings import Finding, Report, Severity, ValidationFailed
-from logikmodell.validation.registry import Hit, Rule, get_rule, rules, select_rules
+from logikmodell.validation.registry import Hit, Place, Rule, get_rule, rules, select_rules
 
 __all__ = [
     "Finding",
     "Hit",
+    "Place",
     "Report",
     "Rule",
     "Severity",

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from functools import cached_property
 
+import attrs
+
 from logikmodell._text import with_article
 from logikmodell.graph import LogicModel
-from logikmodell.model.elements import Link
+from logikmodell.model.elements import Actor, Indicator, Link, Risk
 from logikmodell.model.enums import Effect, NodeKind
 from logikmodell.model.nodes import Node, Outcome
 from logikmodell.topology import Topology
 
-__all__ = ["Context", "describe", "desired_sign", "kind_name"]
+__all__ = ["MODEL_PLACE", "Context", "Place", "describe", "desired_sign", "kind_name"]
 
 _KIND_NAMES = {
     NodeKind.NEED: "need",
@@ -28,6 +30,27 @@ _KIND_NAMES = {
     NodeKind.LONG_TERM_OUTCOME: "long-term outcome",
     NodeKind.IMPACT: "impact",
 }
+
+
+@attrs.frozen
+class Place:
+    """Which element a finding is about and where it is in the file format.
+
+    Attributes:
+        subject: the element's id (a link as ``"from->to"``); None for the model.
+        path: the element's path, or one of its fields', e.g. ``$.nodes[3].quantity``.
+    """
+
+    subject: str | None
+    path: str
+
+
+#: The place of a finding about the model as a whole.
+MODEL_PLACE = Place(None, "$")
+
+
+def _field(path: str, field: str | None) -> str:
+    return path if field is None else f"{path}.{field}"
 
 
 def kind_name(kind: NodeKind, *, article: bool = False) -> str:
@@ -94,6 +117,43 @@ class Context:
         """The node with this id, named for a message."""
         return describe(self.nodes[id])
 
+    def node_place(self, id: str, field: str | None = None) -> Place:
+        """The place of a node (or of one of its fields: ``field="quantity"``)."""
+        return Place(id, _field(f"$.nodes[{self.index[id]}]", field))
+
+    def link_place(self, k: int, field: str | None = None) -> Place:
+        """The place of link ``k``: subject ``"from->to"``, path ``$.links[k]``."""
+        link = self.links[k]
+        return Place(f"{link.from_id}->{link.to_id}", _field(f"$.links[{k}]", field))
+
+    def link_number(self, from_id: str, to_id: str) -> int:
+        """The number of the link between two nodes."""
+        numbers = self.memo.get("link_numbers")
+        if numbers is None:
+            numbers = self.memo["link_numbers"] = {link.key: k for k, link in enumerate(self.links)}
+        assert isinstance(numbers, dict)
+        number: int = numbers[from_id, to_id]
+        return number
+
+    def indicator_place(self, j: int, field: str | None = None) -> Place:
+        """The place of the model's indicator ``j`` (or of one of its fields)."""
+        indicator = self.indicators[j]
+        return Place(indicator.id, _field(f"$.indicators[{j}]", field))
+
+    def risk_place(self, j: int, field: str | None = None) -> Place:
+        """The place of the model's risk ``j`` (or of one of its fields)."""
+        risk = self.risks[j]
+        return Place(risk.id, _field(f"$.risks[{j}]", field))
+
+    def actor_place(self, j: int, field: str | None = None) -> Place:
+        """The place of the model's actor ``j`` (or of one of its fields)."""
+        actor = self.actors[j]
+        return Place(actor.id, _field(f"$.actors[{j}]", field))
+
+    def model_place(self, field: str | None = None) -> Place:
+        """The place of the model, or of one of its top-level fields (subject None)."""
+        return Place(None, "$" if field is None else f"$.{field}")
+
     def ids_of(self, *kinds: NodeKind) -> list[int]:
         """The numbers of the nodes of these kinds, in model order."""
         key = "ids_of:" + ",".join(kinds)
@@ -106,6 +166,21 @@ class Context:
     def goal_numbers(self) -> list[int]:
         """The numbers of the goals (long-term outcomes and impacts)."""
         return self.ids_of(NodeKind.LONG_TERM_OUTCOME, NodeKind.IMPACT)
+
+    @cached_property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """The model's indicators, in model order."""
+        return self.model.indicators
+
+    @cached_property
+    def risks(self) -> tuple[Risk, ...]:
+        """The model's risks, in model order."""
+        return self.model.risks
+
+    @cached_property
+    def actors(self) -> tuple[Actor, ...]:
+        """The model's actors, in model order."""
+        return self.model.actors
 
     @cached_property
     def signs(self) -> list[int | None]:

@@ -24,6 +24,7 @@ def _goal_without_need(ctx: Context) -> Iterator[Hit]:
                     "needs analysis."
                 ),
                 nodes=(node.id,),
+                place=ctx.node_place(node.id),
             )
 
 
@@ -44,6 +45,7 @@ def _unanswered_need(ctx: Context) -> Iterator[Hit]:
                     "remove it."
                 ),
                 nodes=(node.id,),
+                place=ctx.node_place(node.id),
             )
 
 
@@ -55,14 +57,16 @@ def _target_group(ctx: Context) -> Iterator[Hit]:
             message=(
                 f"The model '{ctx.model.title}' has no target group: describe who the "
                 "investment is for (target_group with label, size and definition)."
-            )
+            ),
+            place=ctx.model_place(),
         )
     elif group.size is None:
         yield Hit(
             message=(
                 f"The target group '{group.label}' has no size: give the number of people "
                 "it covers (target_group.size), so that reach and unit costs can be judged."
-            )
+            ),
+            place=ctx.model_place("target_group"),
         )
 
 
@@ -74,7 +78,8 @@ def _comparison(ctx: Context) -> Iterator[Hit]:
                 f"The model '{ctx.model.title}' has no comparison alternative: say what the "
                 "effects will be compared with (comparison), e.g. a control group or a "
                 "historical cohort."
-            )
+            ),
+            place=ctx.model_place(),
         )
 
 
@@ -84,11 +89,13 @@ def _values_and_quantity(ctx: Context) -> Iterator[Hit]:
         if not isinstance(node, Outcome):
             continue
         if node.values and node.quantity is None:
+            field = "values"
             problem = (
                 "has values but no quantity, so they count for nothing: give the quantity "
                 "of units reaching the outcome because of the investment"
             )
         elif node.quantity is not None and not node.values:
+            field = "quantity"
             problem = (
                 "has a quantity but no values, so it adds nothing to the returns: give its "
                 "values per actor (financial proxies), or drop the quantity"
@@ -98,4 +105,5 @@ def _values_and_quantity(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             message=f"The {kind_name(node.kind)} {ctx.name(node.id)} {problem}.",
             nodes=(node.id,),
+            place=ctx.node_place(node.id, field),
         )

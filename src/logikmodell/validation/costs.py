@@ -55,6 +55,7 @@ def _over_allocated(ctx: Context) -> Iterator[Hit]:
                     "passed on. Lower the shares so that they sum to at most 1."
                 ),
                 nodes=(id,),
+                place=ctx.node_place(id),
             )
 
 
@@ -74,6 +75,7 @@ def _under_allocated(ctx: Context) -> Iterator[Hit]:
                     "without a share to take the rest."
                 ),
                 nodes=(id,),
+                place=ctx.node_place(id),
             )
 
 
@@ -87,6 +89,7 @@ def _no_cost(ctx: Context) -> Iterator[Hit]:
                     "quantity and a unit_cost, so that the calculation includes it."
                 ),
                 nodes=(node.id,),
+                place=ctx.node_place(node.id),
             )
 
 
@@ -100,4 +103,5 @@ def _no_payer(ctx: Context) -> Iterator[Hit]:
                     "pays for it (payer), so that costs can be shown per actor."
                 ),
                 nodes=(node.id,),
+                place=ctx.node_place(node.id),
             )

@@ -57,6 +57,7 @@ def _link_direction(ctx: Context) -> Iterator[Hit]:
             ),
             nodes=(source, target),
             link=link.key,
+            place=ctx.link_place(k),
         )
 
 
@@ -248,6 +249,7 @@ def _against(ctx: Context) -> Iterator[Hit]:
                 "the goal's direction."
             ),
             nodes=(activity, goal),
+            place=ctx.node_place(activity),
         )
 
 
@@ -262,6 +264,7 @@ def _mixed(ctx: Context) -> Iterator[Hit]:
                 "note why the net effect is expected to go the goal's way."
             ),
             nodes=(activity, goal),
+            place=ctx.node_place(activity),
         )
 
 
@@ -277,4 +280,5 @@ def _no_direction(ctx: Context) -> Iterator[Hit]:
                     "checked."
                 ),
                 nodes=(node.id,),
+                place=ctx.node_place(node.id),
             )

@@ -46,6 +46,7 @@ def _no_evidence(ctx: Context) -> Iterator[Hit]:
                 ),
                 nodes=link.key,
                 link=link.key,
+                place=ctx.link_place(k),
             )
 
 
@@ -131,4 +132,5 @@ def _unsupported_goal(ctx: Context) -> Iterator[Hit]:
                     "tested."
                 ),
                 nodes=(id,),
+                place=ctx.node_place(id),
             )

@@ -1,7 +1,10 @@
 """Findings and the report that collects them.
 
 A :class:`Finding` is one problem a rule found, with a stable code, a severity, a
-sentence that says what to change, and the nodes (and link) it concerns. A
+sentence that says what to change, the nodes (and link) it concerns, and where it
+is: the element it is about (its *subject*), that element's path in the file
+format (``$.indicators[2].target``) and, for a model loaded from text, the line and
+column there. A
 :class:`Report` holds the findings of one validation run in a deterministic order:
 severity (errors first), then code, then nodes.
 """
@@ -77,6 +80,13 @@ class Finding:
         nodes: ids of the nodes concerned, most relevant first (empty for a
             finding about the model as a whole).
         link: ``(from_id, to_id)`` of the link concerned, if any.
+        subject: the id of the element the finding is about: a node, a link as
+            ``"from->to"``, an indicator, a risk or an actor; None for the model.
+        path: where that element (or its field) is in the file format, e.g.
+            ``$.indicators[2].target``; ``$`` for the model as a whole.
+        line: the 1-based line of the path in the text the model was loaded
+            from; None for a model built in code.
+        column: the 1-based column there; None with ``line``.
     """
 
     code: str
@@ -84,6 +94,10 @@ class Finding:
     message: str
     nodes: tuple[str, ...] = attrs.field(default=(), converter=_ids)
     link: tuple[str, str] | None = attrs.field(default=None, converter=_link)
+    subject: str | None = None
+    path: str = "$"
+    line: int | None = None
+    column: int | None = None
 
     @property
     def location(self) -> str:
@@ -106,6 +120,10 @@ class Finding:
             "message": self.message,
             "nodes": list(self.nodes),
             "link": list(self.link) if self.link is not None else None,
+            "subject": self.subject,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
         }
 
     def __str__(self) -> str:

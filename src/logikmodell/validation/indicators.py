@@ -41,6 +41,7 @@ def _outcome_without_indicator(ctx: Context) -> Iterator[Hit]:
                     "baseline, a target and a data source."
                 ),
                 nodes=(node.id,),
+                place=ctx.node_place(node.id),
             )
 
 
@@ -55,12 +56,13 @@ def _no_process_measure(ctx: Context) -> Iterator[Hit]:
                     "add an indicator that shows whether it is delivered as planned."
                 ),
                 nodes=(node.id,),
+                place=ctx.node_place(node.id),
             )
 
 
 @rule("LM303", Severity.ERROR, "indicator target contradicts its direction")
 def _target_against_direction(ctx: Context) -> Iterator[Hit]:
-    for indicator in ctx.model.indicators:
+    for j, indicator in enumerate(ctx.indicators):
         direction = indicator_direction(ctx, indicator)
         if direction is None or indicator.baseline is None or indicator.target is None:
             continue
@@ -75,12 +77,13 @@ def _target_against_direction(ctx: Context) -> Iterator[Hit]:
                 f"baseline {decimal_text(base)}: correct the target, the baseline or the direction."
             ),
             nodes=(indicator.measures,),
+            place=ctx.indicator_place(j, "target"),
         )
 
 
 @rule("LM304", Severity.WARNING, "indicator without baseline or target")
 def _no_baseline_or_target(ctx: Context) -> Iterator[Hit]:
-    for indicator in ctx.model.indicators:
+    for j, indicator in enumerate(ctx.indicators):
         missing = [
             name
             for name, value in (("baseline", indicator.baseline), ("target", indicator.target))
@@ -94,12 +97,13 @@ def _no_baseline_or_target(ctx: Context) -> Iterator[Hit]:
                     "and dates, so that progress can be judged."
                 ),
                 nodes=(indicator.measures,),
+                place=ctx.indicator_place(j),
             )
 
 
 @rule("LM305", Severity.ERROR, "indicator target date not after its baseline date")
 def _target_date(ctx: Context) -> Iterator[Hit]:
-    for indicator in ctx.model.indicators:
+    for j, indicator in enumerate(ctx.indicators):
         if indicator.baseline is None or indicator.target is None:
             continue
         base, target = indicator.baseline.date, indicator.target.date
@@ -113,12 +117,13 @@ def _target_date(ctx: Context) -> Iterator[Hit]:
                 f"{base.isoformat()}: the target date must come after the baseline date."
             ),
             nodes=(indicator.measures,),
+            place=ctx.indicator_place(j, "target.date"),
         )
 
 
 @rule("LM306", Severity.INFO, "indicator without data source")
 def _no_source(ctx: Context) -> Iterator[Hit]:
-    for indicator in ctx.model.indicators:
+    for j, indicator in enumerate(ctx.indicators):
         if not indicator.source:
             yield Hit(
                 message=(
@@ -126,4 +131,5 @@ def _no_source(ctx: Context) -> Iterator[Hit]:
                     "no data source: name where its values come from (source)."
                 ),
                 nodes=(indicator.measures,),
+                place=ctx.indicator_place(j),
             )

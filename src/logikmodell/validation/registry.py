@@ -15,10 +15,21 @@ import attrs
 
 from logikmodell.errors import InvalidValueError
 from logikmodell.graph import LogicModel
-from logikmodell.validation._context import Context
+from logikmodell.validation._context import MODEL_PLACE, Context, Place
 from logikmodell.validation.findings import Finding, Report, Severity
 
-__all__ = ["DOCS_PAGE", "Hit", "Rule", "RuleCheck", "get_rule", "rule", "rules", "select_rules"]
+__all__ = [
+    "DOCS_PAGE",
+    "MODEL_PLACE",
+    "Hit",
+    "Place",
+    "Rule",
+    "RuleCheck",
+    "get_rule",
+    "rule",
+    "rules",
+    "select_rules",
+]
 
 #: Where every rule is documented; each code has an anchor there (``#lm101``).
 DOCS_PAGE = "docs/rules.md"
@@ -36,11 +47,17 @@ _RULE_MODULES = (
 
 @attrs.frozen(kw_only=True)
 class Hit:
-    """What a rule found, before the registry adds the code and severity."""
+    """What a rule found, before the registry adds the code and severity.
+
+    ``place`` says which element the hit is about and where it is in the file
+    format (see :class:`~logikmodell.validation.findings.Finding`); the default is
+    the model as a whole. ``Context.node_place`` and its siblings make one.
+    """
 
     message: str
     nodes: tuple[str, ...] = ()
     link: tuple[str, str] | None = None
+    place: Place = MODEL_PLACE
 
 
 RuleCheck = Callable[[Context], Iterable[Hit]]
@@ -80,6 +97,8 @@ class Rule:
                 message=hit.message,
                 nodes=hit.nodes,
                 link=hit.link,
+                subject=hit.place.subject,
+                path=hit.place.path,
             )
             for hit in self.check(context)
         ]

@@ -21,7 +21,7 @@ def _name(risk: Risk) -> str:
 
 @rule("LM401", Severity.WARNING, "serious risk without mitigation")
 def _unmitigated(ctx: Context) -> Iterator[Hit]:
-    for risk in ctx.model.risks:
+    for j, risk in enumerate(ctx.risks):
         if risk.score >= SERIOUS_RISK_SCORE and not risk.mitigation:
             yield Hit(
                 message=(
@@ -30,24 +30,26 @@ def _unmitigated(ctx: Context) -> Iterator[Hit]:
                     "serious) but has no mitigation: say how it will be reduced or handled."
                 ),
                 nodes=risk.threatens,
+                place=ctx.risk_place(j),
             )
 
 
 @rule("LM402", Severity.WARNING, "risk that threatens nothing")
 def _threatens_nothing(ctx: Context) -> Iterator[Hit]:
-    for risk in ctx.model.risks:
+    for j, risk in enumerate(ctx.risks):
         if not risk.threatens:
             yield Hit(
                 message=(
                     f"The risk {_name(risk)} threatens nothing: name the activities or "
                     "outcomes it puts at risk (threatens)."
-                )
+                ),
+                place=ctx.risk_place(j),
             )
 
 
 @rule("LM403", Severity.INFO, "risk without owner")
 def _no_owner(ctx: Context) -> Iterator[Hit]:
-    for risk in ctx.model.risks:
+    for j, risk in enumerate(ctx.risks):
         if risk.owner is None:
             yield Hit(
                 message=(
@@ -55,4 +57,5 @@ def _no_owner(ctx: Context) -> Iterator[Hit]:
                     "watching and handling it (owner)."
                 ),
                 nodes=risk.threatens,
+                place=ctx.risk_place(j),
             )

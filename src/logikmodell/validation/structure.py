@@ -22,6 +22,7 @@ def _cycle(ctx: Context) -> Iterator[Hit]:
                 "resources to impact; remove or reverse one of these links."
             ),
             nodes=cycle,
+            place=ctx.link_place(ctx.link_number(cycle[0], cycle[1 % len(cycle)])),
         )
 
 
@@ -71,6 +72,7 @@ def _chain_order(ctx: Context) -> Iterator[Hit]:
             ),
             nodes=link.key,
             link=link.key,
+            place=ctx.link_place(k),
         )
 
 
@@ -94,6 +96,7 @@ def _skips_stage(ctx: Context) -> Iterator[Hit]:
             ),
             nodes=link.key,
             link=link.key,
+            place=ctx.link_place(k),
         )
 
 
@@ -128,6 +131,7 @@ def _activity_without_goal(ctx: Context) -> Iterator[Hit]:
                     "or remove it."
                 ),
                 nodes=(ctx.id_list[i],),
+                place=ctx.node_place(ctx.id_list[i]),
             )
 
 
@@ -147,6 +151,7 @@ def _goal_without_activity(ctx: Context) -> Iterator[Hit]:
                     "remove the goal."
                 ),
                 nodes=(id,),
+                place=ctx.node_place(id),
             )
 
 
@@ -161,6 +166,7 @@ def _idle_resource(ctx: Context) -> Iterator[Hit]:
                     "nothing shows what it pays for: link it to the activity it funds."
                 ),
                 nodes=(ctx.id_list[i],),
+                place=ctx.node_place(ctx.id_list[i]),
             )
 
 
@@ -175,6 +181,7 @@ def _unfunded_activity(ctx: Context) -> Iterator[Hit]:
                     "is missing from the calculation: link the resource that funds it."
                 ),
                 nodes=(ctx.id_list[i],),
+                place=ctx.node_place(ctx.id_list[i]),
             )
 
 
@@ -188,6 +195,7 @@ def _dead_end(ctx: Context) -> Iterator[Hit]:
                     "nowhere: link it to the outcome it is meant to bring about, or remove it."
                 ),
                 nodes=(ctx.id_list[i],),
+                place=ctx.node_place(ctx.id_list[i]),
             )
 
 
@@ -204,5 +212,6 @@ def _empty_chain(ctx: Context) -> Iterator[Hit]:
             message=(
                 f"The model '{ctx.model.title}' has {' and '.join(missing)}: a logic model "
                 "needs at least one activity leading to at least one goal; add them."
-            )
+            ),
+            place=ctx.model_place(),
         )
