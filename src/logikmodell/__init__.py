@@ -61,6 +61,7 @@ from logikmodell.model import (
     Risk,
     ShortTermOutcome,
     TargetGroup,
+    Transfer,
     Valuation,
     ValueType,
 )
@@ -117,6 +118,7 @@ __all__ = [
     "Severity",
     "ShortTermOutcome",
     "TargetGroup",
+    "Transfer",
     "UnitError",
     "UnknownIdError",
     "ValidationFailed",

@@ -167,6 +167,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         findings=findings,
         goal=args.goal,
         compact=args.compact,
+        page=args.page,
+        orientation=args.orientation,
     )
     print(translate(args.lang, "Wrote {path}", path=written))
     return EXIT_OK
@@ -493,6 +495,17 @@ def _add_render(commands: argparse._SubParsersAction[_Parser]) -> None:
         default=None,
         help="fold outputs into activities and count indicators and risks "
         "(default: only for models over 80 nodes)",
+    )
+    draw.add_argument(
+        "--page",
+        choices=("a4", "a3"),
+        help="scale the drawing down to fit this sheet, its text never below 7 pt",
+    )
+    draw.add_argument(
+        "--orientation",
+        choices=("landscape", "portrait"),
+        default="landscape",
+        help="of the sheet, with --page (default landscape)",
     )
     draw.set_defaults(func=_cmd_render)
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AppraisalError",
     "CostAttributionError",
+    "DiagramDoesNotFitError",
     "DumpError",
     "DuplicateIdError",
     "GraphvizNotFoundError",
@@ -115,6 +116,20 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+
+class DiagramDoesNotFitError(InvalidValueError):
+    """A diagram does not fit the page asked for with its text at the smallest size allowed.
+
+    Attributes:
+        scale: the factor the drawing would need to fit.
+        smallest: the size, in points, its smallest text would then have.
+    """
+
+    def __init__(self, message: str, *, scale: float, smallest: float) -> None:
+        super().__init__("page", message)
+        self.scale = scale
+        self.smallest = smallest
 
 
 class LoadError(LogikmodellError, ValueError):

@@ -30,6 +30,7 @@ from logikmodell.model import (
     Link,
     ModelInfo,
     Risk,
+    Transfer,
 )
 
 __all__ = ["CatalogueOpener", "from_data", "to_data"]
@@ -59,6 +60,7 @@ _COLLECTIONS: dict[str, Callable[[object], Any]] = {
     "links": lambda raw: converter.structure(raw, Link),
     "indicators": lambda raw: converter.structure(raw, Indicator),
     "risks": lambda raw: converter.structure(raw, Risk),
+    "transfers": lambda raw: converter.structure(raw, Transfer),
 }
 _TOP_KEYS = {"logikmodell", *_HEADER_KEYS, *_COLLECTIONS}
 

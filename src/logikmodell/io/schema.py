@@ -35,6 +35,7 @@ from logikmodell.model import (
     PriceIndex,
     Quantity,
     Risk,
+    Transfer,
     node_class,
 )
 from logikmodell.model.catalogue import CATALOGUE_FORMAT_VERSION
@@ -50,6 +51,7 @@ _COLLECTIONS: dict[str, type[Any] | None] = {
     "links": Link,
     "indicators": Indicator,
     "risks": Risk,
+    "transfers": Transfer,
 }
 _DEFS: Schema = {
     "quantity": {

@@ -38,6 +38,7 @@ from logikmodell.model.nodes import (
     node_class,
 )
 from logikmodell.model.quantity import Quantity
+from logikmodell.model.transfers import Transfer
 
 __all__ = [
     "FORMAT_VERSION",
@@ -74,6 +75,7 @@ __all__ = [
     "Risk",
     "ShortTermOutcome",
     "TargetGroup",
+    "Transfer",
     "Valuation",
     "ValueType",
     "allocate",
