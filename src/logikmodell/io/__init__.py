@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -10,18 +11,27 @@ from logikmodell.graph import LogicModel
 from logikmodell.io._document import from_data, to_data
 from logikmodell.io._parse import FORMATS, parse_document
 from logikmodell.io._write import write_text
+from logikmodell.io.catalogues import (
+    Catalogues,
+    load_catalogue,
+    loads_catalogue,
+    open_catalogues,
+)
 from logikmodell.io.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
     "DEFAULT_LIMITS",
     "FORMATS",
+    "Catalogues",
     "DumpError",
     "Limits",
     "dump",
     "dumps",
     "format_of",
     "load",
+    "load_catalogue",
     "loads",
+    "loads_catalogue",
 ]
 
 _SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
@@ -60,6 +70,8 @@ def loads(
     source: str = "<string>",
     limits: Limits = DEFAULT_LIMITS,
     positions: bool = True,
+    catalogues: Catalogues | None = None,
+    folder: str | os.PathLike[str] | None = None,
 ) -> LogicModel:
     """Read a model from text.
 
@@ -72,6 +84,13 @@ def loads(
         positions: find the line and column of every part (YAML and JSON), for
             load errors, :attr:`LogicModel.positions` and the findings of
             ``validate``; false skips that work.
+        catalogues: unit-cost catalogues for the model's references: files (each
+            allowed wherever it lies, matched to the model's ``catalogues`` by
+            path, else named by its stem) or a mapping from catalogue id to a file
+            or a :class:`~logikmodell.model.Catalogue`.
+        folder: the folder the model's ``catalogues`` paths are relative to;
+            without it, text names no file by itself and every catalogue must be
+            passed in ``catalogues``.
 
     Raises:
         LoadError: every problem found, each with its path.
@@ -83,8 +102,10 @@ def loads(
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
+    base = Path(folder) if folder is not None else None
+    opener = functools.partial(open_catalogues, folder=base, given=catalogues, limits=limits)
     data, paths = parse_document(text, format, source, limits, positions=positions)
-    return from_data(data, source, paths)
+    return from_data(data, source, opener, paths)
 
 
 def load(
@@ -93,6 +114,7 @@ def load(
     *,
     limits: Limits = DEFAULT_LIMITS,
     positions: bool = True,
+    catalogues: Catalogues | None = None,
 ) -> LogicModel:
     """Read a model from a file; the format comes from the suffix unless given.
 
@@ -102,6 +124,9 @@ def load(
         limits: bounds on size, nesting, alias expansion and nodes; see
             :class:`~logikmodell.io.limits.Limits`.
         positions: as for :func:`loads`.
+        catalogues: unit-cost catalogues the caller allows besides those in the
+            model's folder (see :func:`loads`); a model's own path that leaves its
+            folder is refused unless passed here.
 
     Returns:
         The model, equal to the one that was dumped to the file.
@@ -121,7 +146,15 @@ def load(
         raise LoadError(
             [Problem(path="$", message=f"cannot read the file: {exc.strerror}")], source
         ) from None
-    return loads(data, fmt, source=source, limits=limits, positions=positions)
+    return loads(
+        data,
+        fmt,
+        source=source,
+        limits=limits,
+        positions=positions,
+        catalogues=catalogues,
+        folder=Path(path).parent,
+    )
 
 
 def dumps(model: LogicModel, format: str = "yaml") -> str:
