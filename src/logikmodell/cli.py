@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
+
 from logikmodell import __version__
 from logikmodell.errors import GraphvizNotFoundError, LoadError, LogikmodellError, RenderError
 from logikmodell.graph import LogicModel
@@ -96,17 +98,62 @@ def _codes(values: Sequence[str] | None) -> list[str] | None:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
+_MODEL_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
+
+
+def _model_files(paths: Sequence[str]) -> list[str]:
+    """The files named, a folder standing for the model files in it and below it."""
+    files: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            found = sorted(
+                str(p) for p in Path(path).rglob("*") if p.suffix.lower() in _MODEL_SUFFIXES
+            )
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from logikmodell.validation import Severity, validate
+    from logikmodell.validation.formats import github_lines, to_sarif
 
-    model = _load(args.model, args)
-    report = validate(model, select=_codes(args.select), ignore=_codes(args.ignore), lang=args.lang)
-    if args.format == "json":
-        print(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2))
-    else:
-        print(report.to_text(args.lang))
+    files = _model_files(args.model)
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
-    return EXIT_ERRORS if any(f.severity in failing for f in report.findings) else EXIT_OK
+    worst = EXIT_OK
+    reports = []
+    for path in files:
+        try:
+            model = _load(path, args)
+        except LogikmodellError as exc:
+            for line in _error_lines(exc, argparse.Namespace(**{**vars(args), "model": path})):
+                print(line, file=sys.stderr)
+            worst = max(worst, EXIT_INPUT)
+            continue
+        report = validate(
+            model, select=_codes(args.select), ignore=_codes(args.ignore), lang=args.lang
+        )
+        if report.source is None and len(files) > 1:
+            report = attrs.evolve(report, source=path)
+        reports.append((path, report))
+        if any(f.severity in failing for f in report.findings):
+            worst = max(worst, EXIT_ERRORS)
+    if args.format == "sarif":
+        print(json.dumps(to_sarif(reports, lang=args.lang), ensure_ascii=False, indent=2))
+    elif args.format == "github":
+        for line in github_lines(reports, lang=args.lang):
+            print(line)
+    elif args.format == "json" and len(args.model) == 1 and len(files) == 1:
+        for _, report in reports:
+            print(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2))
+    elif args.format == "json":
+        data = [{"file": path, **report.to_dict(args.lang)} for path, report in reports]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for _, report in reports:
+            print(report.to_text(args.lang))
+    return worst
 
 
 # ---------------------------------------------------------------------- schema
@@ -444,8 +491,19 @@ def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
 def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The ``validate`` command and its arguments."""
     check = commands.add_parser("validate", help="check a model against the rules LM101–LM705")
-    check.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument(
+        "model",
+        metavar="MODEL",
+        nargs="+",
+        help="model files (.yaml, .yml, .json, .toml), or folders of them",
+    )
+    check.add_argument(
+        "--format",
+        choices=["text", "json", "sarif", "github"],
+        default="text",
+        help="text (FILE:LINE:COL: CODE severity: message), json, sarif (SARIF 2.1.0) or "
+        "github (workflow commands)",
+    )
     check.add_argument(
         "--select",
         action="append",
@@ -609,6 +667,8 @@ def _error_lines(exc: LogikmodellError, args: argparse.Namespace) -> list[str]:
         or getattr(args, "file", None)
         or "logikmodell"
     )
+    if isinstance(source, list):  # validate takes several files
+        source = source[0] if len(source) == 1 else "logikmodell"
     return [f"{source}: {error_text(args.lang, exc)}"]
 
 

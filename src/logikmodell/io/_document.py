@@ -72,7 +72,7 @@ def from_data(
     data: object,
     source: str = "<string>",
     catalogues: CatalogueOpener | None = None,
-    paths: dict[str, Position] | None = None,
+    paths: Mapping[str, Position] | None = None,
 ) -> LogicModel:
     """Build a model from parsed data, reporting every problem with its path.
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 import yaml
 
 from logikmodell.errors import LoadError, LogikmodellError, Problem
-from logikmodell.io._positions import json_positions, yaml_positions
+from logikmodell.io._positions import LazyPaths, json_positions, yaml_positions
 from logikmodell.io.limits import DEFAULT_LIMITS, Limits, check_data, check_text, too_large
 from logikmodell.positions import Position
 
@@ -126,7 +127,7 @@ def parse_document(
     limits: Limits = DEFAULT_LIMITS,
     *,
     positions: bool = True,
-) -> tuple[object, dict[str, Position] | None]:
+) -> tuple[object, Mapping[str, Position] | None]:
     """Parse a document, and find the line and column of every path in it.
 
     Returns:
@@ -146,7 +147,7 @@ def parse_document(
     return parsed, found
 
 
-def _load_yaml(text: str, positions: bool) -> tuple[object, dict[str, Position] | None]:
+def _load_yaml(text: str, positions: bool) -> tuple[object, Mapping[str, Position] | None]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -159,7 +160,7 @@ def _load_yaml(text: str, positions: bool) -> tuple[object, dict[str, Position] 
 
 def _parse(
     text: str, format: str, source: str, positions: bool
-) -> tuple[object, dict[str, Position] | None]:
+) -> tuple[object, Mapping[str, Position] | None]:
     try:
         if format == "yaml":
             return _load_yaml(text, positions)
@@ -170,7 +171,7 @@ def _parse(
                 parse_constant=_reject_constant,
                 object_pairs_hook=_json_pairs,
             )
-            return parsed, json_positions(text) if positions else None
+            return parsed, LazyPaths(lambda: json_positions(text)) if positions else None
         if format == "toml":
             return tomllib.loads(text, parse_float=Decimal), None
     except _DuplicateKeyError as exc:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterator, Mapping
 
 import yaml
 
 from logikmodell.positions import Position
 
-__all__ = ["json_positions", "yaml_positions"]
+__all__ = ["LazyPaths", "json_positions", "yaml_positions"]
 
 
 def _mark(node: yaml.Node) -> Position:
@@ -122,3 +123,30 @@ def json_positions(text: str) -> dict[str, Position]:
                 expect_key = first == "{"
                 pending = None if expect_key else f"{path}[0]"
     return found
+
+
+class LazyPaths(Mapping[str, Position]):
+    """Positions found on first use: a JSON text is scanned only when asked.
+
+    Loading JSON is fast (the parser is C), and a pass over its tokens in Python
+    would nearly double it; most loads never ask where a part was.
+    """
+
+    def __init__(self, find: Callable[[], dict[str, Position]]) -> None:
+        self._find: Callable[[], dict[str, Position]] | None = find
+        self._found: dict[str, Position] = {}
+
+    def _paths(self) -> dict[str, Position]:
+        if self._find is not None:
+            self._found = self._find()
+            self._find = None
+        return self._found
+
+    def __getitem__(self, path: str) -> Position:
+        return self._paths()[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths())
+
+    def __len__(self) -> int:
+        return len(self._paths())
