@@ -31,6 +31,8 @@ from cattrs.gen import make_dict_structure_fn, override
 from logikmodell.errors import InvalidValueError, LogikmodellError, Problem
 from logikmodell.model import (
     Actor,
+    Actual,
+    Aggregation,
     Direction,
     Economics,
     Effect,
@@ -64,6 +66,7 @@ __all__ = [
 _NODE_CLASSES = [node_class(kind) for kind in NodeKind]
 _VALUE_CLASSES: list[type[Any]] = [
     Actor,
+    Actual,
     Economics,
     Indicator,
     Link,
@@ -300,7 +303,7 @@ def _make_converter() -> cattrs.Converter:
     ):
         conv.register_structure_hook_func(functools.partial(operator.eq, tp), hook)
     conv.register_structure_hook(Node, structure_node)
-    for enum_cls in (Direction, Effect, Evidence, NodeKind, ValueType):
+    for enum_cls in (Aggregation, Direction, Effect, Evidence, NodeKind, ValueType):
         conv.register_structure_hook(enum_cls, _enum_hook(enum_cls))
     conv.register_structure_hook_factory(_is_tuple, _tuple_hook)
     for cls in _VALUE_CLASSES:

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 import attrs
 
 from logikmodell.errors import InvalidValueError
-from logikmodell.model.enums import Direction, Effect, Evidence, ValueType
+from logikmodell.model.enums import Aggregation, Direction, Effect, Evidence, ValueType
 from logikmodell.model.frozen import FrozenDict, FrozenList
 from logikmodell.numbers import MAX_MAGNITUDE, describe, is_float_exact, to_fraction
 
@@ -43,6 +43,7 @@ __all__ = [
     "frozen_metadata",
     "id_tuple",
     "optional_fraction",
+    "to_aggregation",
     "to_direction",
     "to_effect",
     "to_evidence",
@@ -243,6 +244,13 @@ def to_evidence(value: object) -> Evidence | None:
     if value is None or type(value) is Evidence:
         return value
     return _member(Evidence, "evidence", value)
+
+
+def to_aggregation(value: object) -> Aggregation:
+    """Converter: an Aggregation from itself or its value (``"cumulative"``)."""
+    if type(value) is Aggregation:
+        return value
+    return _member(Aggregation, "aggregation", value)
 
 
 def to_value_type(value: object) -> ValueType:

@@ -28,11 +28,12 @@ from logikmodell.model._checks import (
     frozen_metadata,
     id_tuple,
     optional_fraction,
+    to_aggregation,
     to_direction,
     to_effect,
     to_evidence,
 )
-from logikmodell.model.enums import Direction, Effect, Evidence
+from logikmodell.model.enums import Aggregation, Direction, Effect, Evidence
 from logikmodell.model.frozen import FrozenDict
 from logikmodell.numbers import to_fraction
 
@@ -127,6 +128,8 @@ class Indicator:
         source: the data source.
         frequency: how often it is measured, e.g. ``month``.
         measurements: follow-up values, in the order given.
+        aggregation: ``period`` (default; each measurement describes its own
+            period) or ``cumulative`` (each measurement is the running total).
     """
 
     id: str = attrs.field(validator=check_id)
@@ -142,6 +145,14 @@ class Indicator:
     source: str | None = None
     frequency: str | None = None
     measurements: tuple[Observation, ...] = attrs.field(default=(), converter=_observations)
+    aggregation: Aggregation = attrs.field(
+        default=Aggregation.PERIOD,
+        converter=to_aggregation,
+        metadata={
+            "description": "period: each measurement describes its own period; "
+            "cumulative: each is the running total so far."
+        },
+    )
     metadata: FrozenDict[str, object] = attrs.field(
         default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )

@@ -36,6 +36,7 @@ __all__ = [
     "RANGED_OUTCOME_FIELDS",
     "RANGED_RESOURCE_FIELDS",
     "Activity",
+    "Actual",
     "Impact",
     "LongTermOutcome",
     "Need",
@@ -97,6 +98,46 @@ class Valuation:
 
 def _valuations(value: Iterable[Valuation]) -> tuple[Valuation, ...]:
     return tuple(value)
+
+
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
+class Actual:
+    """What a resource actually cost in one year of the investment (utfall).
+
+    Attributes:
+        year: the year index of the model (0 is the calendar year of
+            ``period.start``, or of ``price_year`` without a period).
+        amount: the money spent that year, in the model's currency.
+        note: free text, e.g. where the figure comes from.
+    """
+
+    year: int = attrs.field(
+        validator=check_int_range(0, 1000),
+        metadata={"description": "The year index the money was spent in."},
+    )
+    amount: Quantity = attrs.field(
+        converter=_quantity,
+        metadata={"description": "The money spent that year, in the model's currency."},
+    )
+    note: str | None = None
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
+    )
+
+
+def _actuals(value: Iterable[Actual]) -> tuple[Actual, ...]:
+    return tuple(value)
+
+
+@constrains({})
+def _check_actuals(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Actual, ...]
+) -> None:
+    seen: set[int] = set()
+    for actual in value:
+        if actual.year in seen:
+            raise InvalidValueError("actuals", f"year {actual.year} is given twice")
+        seen.add(actual.year)
 
 
 @attrs.frozen(kw_only=True, field_transformer=describe_fields)
@@ -202,6 +243,12 @@ class Resource(Node):
         converter=_schedule,
         validator=_check_schedule,
         metadata={"description": "Shares of the cost per year index, summing to exactly 1."},
+    )
+    actuals: tuple[Actual, ...] = attrs.field(
+        default=(),
+        converter=_actuals,
+        validator=_check_actuals,
+        metadata={"description": "What was actually spent, per year index (one entry a year)."},
     )
 
     def __attrs_post_init__(self) -> None:

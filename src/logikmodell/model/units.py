@@ -284,6 +284,8 @@ def check_node_units(node: Node, currency: str) -> None:
 
 
 def _check_resource(node: Resource, currency: str) -> None:
+    for index, actual in enumerate(node.actuals):
+        require_currency(f"actuals[{index}].amount", actual.amount, currency)
     if node.cost is not None:
         require_currency("cost", node.cost, currency)
     if node.quantity is None or node.unit_cost is None:
