@@ -21,11 +21,14 @@ from logikmodell.errors import (
     UnitError,
     UnknownIdError,
 )
+from logikmodell.followup import Flag, FollowUp, Status, follow_up
 from logikmodell.graph import LogicModel
 from logikmodell.io import DumpError, Limits, dump, dumps, load, loads
 from logikmodell.model import (
     Activity,
     Actor,
+    Actual,
+    Aggregation,
     Direction,
     Economics,
     Effect,
@@ -63,6 +66,8 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "Activity",
     "Actor",
+    "Actual",
+    "Aggregation",
     "Appraisal",
     "AppraisalError",
     "CostAttribution",
@@ -74,6 +79,8 @@ __all__ = [
     "Effect",
     "Evidence",
     "Finding",
+    "Flag",
+    "FollowUp",
     "GraphvizNotFoundError",
     "Impact",
     "Indicator",
@@ -101,6 +108,7 @@ __all__ = [
     "Risk",
     "Severity",
     "ShortTermOutcome",
+    "Status",
     "TargetGroup",
     "UnitError",
     "UnknownIdError",
@@ -112,6 +120,7 @@ __all__ = [
     "attribute_costs",
     "dump",
     "dumps",
+    "follow_up",
     "load",
     "loads",
     "render",

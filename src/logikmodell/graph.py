@@ -348,6 +348,18 @@ class LogicModel:
         self._check_node_refs(node)
         self._nodes[node.id] = node
 
+    def replace_indicator(self, indicator: Indicator) -> None:
+        """Replace the indicator with the same id, keeping its place.
+
+        Raises:
+            UnknownIdError: no indicator with that id, or the measured node is unknown.
+        """
+        if indicator.id not in self._indicators:
+            raise UnknownIdError(indicator.id, "indicator")
+        if indicator.measures not in self._nodes:
+            raise UnknownIdError(indicator.measures, "node", "measures")
+        self._indicators[indicator.id] = indicator
+
     def replace_info(self, **changes: Any) -> None:
         """Change header fields: ``model.replace_info(owner="Socialnämnden")``."""
         info = attrs.evolve(self._info, **changes)
