@@ -204,3 +204,8 @@ def test_decimal_text_is_exact_where_the_decimals_end() -> None:
     assert decimal_text(Fraction(10**15 + 1, 10)) == "100000000000000.1"
     assert decimal_text(Fraction(200, 3)) == "66.6667"
     assert decimal_text(Fraction(1, 3) + 99) == "99.3333"
+
+
+def test_thin_spaces_group_thousands_as_the_format_page_says() -> None:
+    assert split_number("1\u2009240\u2009000\u2009SEK") == (Fraction(1240000), "SEK")
+    assert split_number("1\u2009240\u00a0000\u202f500") == (Fraction(1240000500), "")

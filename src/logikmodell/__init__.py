@@ -52,6 +52,7 @@ from logikmodell.model import (
     Risk,
     ShortTermOutcome,
     TargetGroup,
+    Transfer,
     Valuation,
     ValueType,
 )
@@ -110,6 +111,7 @@ __all__ = [
     "ShortTermOutcome",
     "Status",
     "TargetGroup",
+    "Transfer",
     "UnitError",
     "UnknownIdError",
     "ValidationFailed",

@@ -161,6 +161,13 @@ def _cmd_returns(args: argparse.Namespace) -> int:
     from logikmodell.text import returns_text
     from logikmodell.validation import validate
 
+    if args.seed is not None and not args.monte_carlo:
+        message = translate(
+            args.lang, "--seed is the seed of a simulation: give --monte-carlo N too"
+        )
+        print(f"logikmodell returns: {message}", file=sys.stderr)
+        return EXIT_INPUT
+    seed = 0 if args.seed is None else args.seed
     model = _load(args.model)
     refusing = validate(model, select=["LM101", "LM601"])
     if not refusing.ok:
@@ -168,7 +175,7 @@ def _cmd_returns(args: argparse.Namespace) -> int:
     try:
         appraisal = appraise(model)
         sensitivity = one_way(model) if args.sensitivity else None
-        simulation = monte_carlo(model, args.monte_carlo, args.seed) if args.monte_carlo else None
+        simulation = monte_carlo(model, args.monte_carlo, seed) if args.monte_carlo else None
     except AppraisalError as exc:
         print(f"{args.model}: {exc}", file=sys.stderr)
         return EXIT_ERRORS
@@ -218,11 +225,16 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _int(text: str) -> int:
+def _seed(text: str) -> int:
     try:
-        return int(text)
+        value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            translate(None, "expected a whole number ≥ 0, got {text}", text=repr(text))
+        )
+    return value
 
 
 # ---------------------------------------------------------------------- demo
@@ -546,7 +558,11 @@ def _add_returns(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="add a Monte Carlo simulation of N draws",
     )
     returns.add_argument(
-        "--seed", type=_int, default=0, metavar="S", help="seed of the simulation (default 0)"
+        "--seed",
+        type=_seed,
+        default=None,
+        metavar="S",
+        help="seed of the simulation, a whole number ≥ 0 (default 0); needs --monte-carlo",
     )
     returns.set_defaults(func=_cmd_returns)
 
@@ -564,7 +580,10 @@ def _add_report(commands: argparse._SubParsersAction[_Parser]) -> None:
         "--monte-carlo", type=_positive_int, metavar="N", help="simulate N draws of the returns"
     )
     command.add_argument(
-        "--seed", type=_int, metavar="S", help="seed of the simulation (default 0)"
+        "--seed",
+        type=_seed,
+        metavar="S",
+        help="seed of the simulation, a whole number ≥ 0 (default 0); needs --monte-carlo",
     )
     command.add_argument(
         "--template-dir",

@@ -61,17 +61,17 @@ MAX_MAGNITUDE = 10**15
 Lang = Literal["sv", "en"]
 
 # A number as people write it: a sign, digits optionally grouped by three with spaces
-# (plain, no-break or thin), a decimal point or comma, an exponent.
+# (plain, no-break, thin or narrow no-break), a decimal point or comma, an exponent.
 _NUMBER = re.compile(
     r"""
     (?P<sign>[+-]?)
-    (?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)
+    (?P<int>\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+|\d+)
     (?:[.,](?P<frac>\d+))?
     (?:[eE](?P<exp>[+-]?\d{1,4}))?
     """,
     re.VERBOSE,
 )
-_SPACES = re.compile(r"[ \u00a0\u202f]")
+_SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
 
 
 # ---------------------------------------------------------------------- reading

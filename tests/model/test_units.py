@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
 from logikmodell import Quantity, UnitError
-from logikmodell.model.units import require_count, require_currency, resolve, resolve_unit
+from logikmodell.model.units import (
+    UNIT_NAMES,
+    require_count,
+    require_currency,
+    resolve,
+    resolve_unit,
+)
 
 
 @pytest.mark.parametrize(
@@ -69,3 +77,41 @@ def test_require_currency() -> None:
 def test_unknown_units(unit: str) -> None:
     with pytest.raises(ValueError, match=r"unknown unit|cannot read"):
         resolve_unit(unit)
+
+
+@pytest.mark.parametrize(
+    ("unit", "same_as"),
+    [
+        ("kr/dygn", "SEK/day"),
+        ("kr/mån", "SEK/month"),
+        ("kronor/år", "SEK/year"),
+        ("Tkr", "kSEK"),
+        ("tkr", "kSEK"),
+    ],
+)
+def test_swedish_aliases(unit: str, same_as: str) -> None:
+    assert resolve_unit(unit) == resolve_unit(same_as)
+
+
+@pytest.mark.parametrize(
+    ("unit", "message"),
+    [
+        ("kr/dag", "unknown unit 'dag' in 'kr/dag'; did you mean 'day'?"),
+        ("persn", "unknown unit 'persn' in 'persn'; did you mean one of 'person', 'percent'?"),
+        ("sek", "did you mean 'SEK'?"),
+        ("kronr", "did you mean 'kronor'?"),
+        ("fortnight", "'fortnight'; the units are listed in the file format's documentation"),
+    ],
+)
+def test_unknown_units_name_the_closest_known_ones(unit: str, message: str) -> None:
+    with pytest.raises(ValueError, match="unknown unit") as info:
+        resolve_unit(unit)
+    assert message in str(info.value)
+
+
+def test_every_unit_name_is_documented() -> None:
+    text = (Path(__file__).parents[2] / "docs" / "format.md").read_text(encoding="utf-8")
+    table = text[text.index("| units |") :]
+    table = table[: table.index("\n\n")]
+    documented = set(re.findall(r"`([^`]+)`", table))
+    assert documented == set(UNIT_NAMES)

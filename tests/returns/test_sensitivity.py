@@ -194,6 +194,16 @@ def test_monte_carlo_same_seed_same_figures() -> None:
     assert first.to_dict() == monte_carlo(ranged, 500, seed=7).to_dict()
 
 
+def test_monte_carlo_refuses_a_negative_or_non_integer_seed() -> None:
+    # random.Random(-7) is random.Random(7): two names for one run.
+    ranged = _ranged()
+    with pytest.raises(ValueError, match="seed: expected a whole number ≥ 0, got -7"):
+        monte_carlo(ranged, 10, seed=-7)
+    with pytest.raises(TypeError, match="seed"):
+        monte_carlo(ranged, 10, seed="7")  # type: ignore[arg-type]
+    assert monte_carlo(ranged, 10, seed=0).seed == 0
+
+
 def test_monte_carlo_statistics_are_consistent() -> None:
     result = monte_carlo(_ranged(), 2000, seed=1)
     assert result.npv.p5 <= result.npv.p50 <= result.npv.p95

@@ -49,6 +49,7 @@ from logikmodell.model import (
     RateBand,
     Risk,
     TargetGroup,
+    Transfer,
     Valuation,
     ValueType,
     node_class,
@@ -76,6 +77,7 @@ _VALUE_CLASSES: list[type[Any]] = [
     RateBand,
     Risk,
     TargetGroup,
+    Transfer,
     Valuation,
     *_NODE_CLASSES,
 ]

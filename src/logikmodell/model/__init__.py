@@ -30,6 +30,7 @@ from logikmodell.model.nodes import (
     node_class,
 )
 from logikmodell.model.quantity import Quantity
+from logikmodell.model.transfers import Transfer
 
 __all__ = [
     "FORMAT_VERSION",
@@ -62,6 +63,7 @@ __all__ = [
     "Risk",
     "ShortTermOutcome",
     "TargetGroup",
+    "Transfer",
     "Valuation",
     "ValueType",
     "allocate",

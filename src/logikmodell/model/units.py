@@ -11,14 +11,17 @@ A :class:`Dimension` answers what a unit measures (``is_currency``, ``is_count``
 
 from __future__ import annotations
 
+import difflib
 import functools
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import attrs
 
-from logikmodell.errors import UnitError
+from logikmodell.errors import InvalidValueError, UnitError
+from logikmodell.i18n import translate
 from logikmodell.model.nodes import Node, Outcome, Output, Resource
+from logikmodell.model.transfers import Transfer
 
 if TYPE_CHECKING:
     import pint
@@ -29,9 +32,12 @@ __all__ = [
     "CURRENCIES",
     "DIMENSIONLESS",
     "TIME",
+    "UNIT_NAMES",
     "Dimension",
     "Resolved",
     "check_node_units",
+    "check_transfer_units",
+    "closest_units",
     "count_factor",
     "dimension_of",
     "registry",
@@ -48,13 +54,17 @@ CURRENCIES = ("SEK", "NOK", "DKK", "EUR", "USD", "GBP")
 _CURRENCY_BASE = {code: f"currency_{code}" for code in CURRENCIES}
 _CURRENCY_OF = {base: code for code, base in _CURRENCY_BASE.items()}
 
+# Swedish names are aliases only where they mean one thing: "dygn" is a day of 24
+# hours, "mån" a month (månad), "år" a year, "kronor" and "kr" Swedish kronor (the
+# Norwegian and Danish are "kroner"), "tkr" and "Tkr" thousands of kronor (there is no
+# tera prefix to take "T" for).
 _DEFINITIONS = [
     # Time. A year is the Julian year so that hours, days and months convert exactly.
     "hour = [time] = h = hr",
-    "day = 24 hour = d",
+    "day = 24 hour = d = dygn",
     "week = 7 day = wk",
     "year = 365.25 day = yr = a = år",
-    "month = year / 12",
+    "month = year / 12 = mån",
     "quarter = year / 4",
     # Counts: each is its own dimension so that "per participant" cannot be mixed
     # up with "per session".
@@ -77,8 +87,71 @@ for _code in CURRENCIES:
         f"k{_code} = 1000 {_code}",
         f"M{_code} = 1000000 {_code}",
     ]
-_DEFINITIONS += ["kr = SEK", "tkr = kSEK", "mnkr = MSEK", "Mkr = MSEK"]
+_DEFINITIONS += [
+    "kr = SEK",
+    "kronor = SEK",
+    "tkr = kSEK",
+    "Tkr = kSEK",
+    "mnkr = MSEK",
+    "Mkr = MSEK",
+]
 del _code
+
+
+def _names(definition: str) -> list[str]:
+    """The unit names a definition gives: ``hour = [time] = h = hr`` gives hour, h, hr."""
+    name, _, *aliases = definition.split(" = ")
+    return [name, *aliases]
+
+
+#: Every unit name the registry knows, with its aliases, in definition order (a
+#: plural with ``s`` is read too: ``hours``, ``persons``).
+UNIT_NAMES: tuple[str, ...] = tuple(n for d in _DEFINITIONS for n in _names(d))
+
+#: The unit each name stands for: the first name of its definition.
+_CANONICAL = {n: _names(d)[0] for d in _DEFINITIONS for n in _names(d)}
+
+
+def closest_units(name: str, limit: int = 3) -> list[str]:
+    """The known unit names closest to ``name``, closest first, one per unit.
+
+    A name that differs only in case from a known one (``sek``) gets that one alone.
+
+    Example:
+        >>> closest_units("dag")
+        ['day']
+        >>> closest_units("kronr")
+        ['kronor']
+    """
+    by_folded: dict[str, str] = {}
+    for known in UNIT_NAMES:
+        by_folded.setdefault(known.casefold(), known)
+    if name.casefold() in by_folded:
+        return [by_folded[name.casefold()]]
+    found = difflib.get_close_matches(name.casefold(), list(by_folded), n=10, cutoff=0.6)
+    closest: dict[str, str] = {}
+    for folded in found:
+        known = by_folded[folded]
+        closest.setdefault(_CANONICAL[known], known)
+    return list(closest.values())[:limit]
+
+
+def _unknown_message(names: list[str], unit: str) -> str:
+    """``unknown unit 'dag' in 'kr/dag'; did you mean 'day'?``, and where the units are."""
+    unknown = ", ".join(repr(n) for n in names)
+    suggestions = list(dict.fromkeys(s for n in names for s in closest_units(n)))
+    head = translate(None, "unknown unit {unknown} in {unit}", unknown=unknown, unit=repr(unit))
+    if len(suggestions) == 1:
+        hint = translate(None, "did you mean {unit}?", unit=repr(suggestions[0]))
+    elif suggestions:
+        choices = ", ".join(repr(s) for s in suggestions)
+        hint = translate(None, "did you mean one of {units}?", units=choices)
+    else:
+        return f"{head}; " + translate(
+            None, "the units are listed in the file format's documentation"
+        )
+    listed = translate(None, "The units are listed in the file format's documentation.")
+    return f"{head}; {hint} {listed}"
 
 
 @functools.cache
@@ -193,8 +266,7 @@ def resolve_unit(unit: str) -> tuple[Fraction, Dimension]:
         factor, base = ureg.get_base_units(parsed)
         dims = base.dimensionality
     except pint.UndefinedUnitError as exc:
-        names = ", ".join(repr(u) for u in sorted(exc.unit_names)) or repr(unit)
-        raise ValueError(f"unknown unit {names} in {unit!r}") from None
+        raise ValueError(_unknown_message(sorted(exc.unit_names) or [unit], unit)) from None
     except Exception:
         # pint's parser reports malformed expressions with assorted exceptions.
         raise ValueError(f"cannot read the unit {unit!r}") from None
@@ -321,3 +393,28 @@ def _check_outcome(node: Outcome, currency: str) -> None:
                 + (f" × {node.quantity}" if node.quantity is not None else "")
                 + f" × year (dimension {total})",
             )
+
+
+def check_transfer_units(transfer: Transfer, outcome: Outcome | None, currency: str) -> None:
+    """Check a transfer's money: an ``amount`` in ``currency``; or a ``rate`` that,
+    times ``outcome``'s quantity, is an amount in ``currency``.
+
+    Raises:
+        UnitError: naming the field, the transfer and the dimension found.
+        InvalidValueError: a rate on an outcome without a quantity.
+    """
+    if transfer.amount is not None:
+        require_currency("amount", transfer.amount, currency)
+        return
+    assert transfer.rate is not None
+    if outcome is None or outcome.quantity is None:
+        name = transfer.outcome
+        raise InvalidValueError("outcome", f"outcome {name!r} has no quantity to pay a rate on")
+    product = dimension_of("rate", transfer.rate) * dimension_of("quantity", outcome.quantity)
+    if not product.is_currency(currency):
+        raise UnitError(
+            "rate",
+            f"transfer {transfer.id!r}: rate × the quantity of {outcome.id!r} must be an "
+            f"amount in {currency}, got {transfer.rate} × {outcome.quantity} "
+            f"(dimension {product})",
+        )

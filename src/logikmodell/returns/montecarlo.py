@@ -17,7 +17,9 @@ from fractions import Fraction
 
 import attrs
 
+from logikmodell.errors import InvalidValueError
 from logikmodell.graph import LogicModel
+from logikmodell.i18n import translate
 from logikmodell.numbers import format_money
 from logikmodell.returns.appraisal import appraise
 from logikmodell.returns.floats import FloatModel
@@ -119,14 +121,23 @@ def monte_carlo(model: LogicModel, draws: int = 10_000, seed: int = 0) -> MonteC
     Args:
         model: the model.
         draws: the number of draws, at least 1.
-        seed: the seed.
+        seed: the seed, a whole number ≥ 0 (``random.Random`` would take ``-7`` for
+            ``7``, so negative seeds are refused rather than run twice under two names).
 
     Raises:
         AppraisalError: the model cannot be appraised.
-        ValueError: ``draws`` is below 1.
+        ValueError: ``draws`` is below 1, or ``seed`` below 0.
     """
     if draws < 1:
         raise ValueError(f"draws: expected at least 1, got {draws}")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise TypeError(
+            translate(None, "seed: expected a whole number, got {value}", value=repr(seed))
+        )
+    if seed < 0:
+        raise InvalidValueError(
+            "seed", translate(None, "expected a whole number ≥ 0, got {text}", text=repr(seed))
+        )
     appraise(model)  # refuse what cannot be appraised, with the same message
     params = parameters(model)
     varying = tuple(i for i, p in enumerate(params) if p.low < p.high)
