@@ -20,7 +20,7 @@ from logikmodell.model.frozen import FrozenDict
 from logikmodell.model.header import ModelInfo
 from logikmodell.model.nodes import Need, Node, Outcome, Resource
 from logikmodell.model.transfers import Transfer
-from logikmodell.model.units import check_node_units, check_transfer_units
+from logikmodell.model.units import check_node_units, check_realised_from, check_transfer_units
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -140,6 +140,7 @@ class LogicModel:
         each("nodes", node_list, self._check_node_refs)
         each("links", links, self.add_link)
         each("indicators", indicators, self.add_indicator)
+        each("nodes", node_list, self._check_realised_from)
         each("risks", risks, self.add_risk)
         each("transfers", transfers, self.add_transfer)
         return problems
@@ -232,6 +233,15 @@ class LogicModel:
                         f"addresses[{index}]",
                         f"{need!r} is {with_article(target.kind.value)}, not a need",
                     )
+
+    def _check_realised_from(self, node: Node) -> None:
+        """An outcome's ``realised_from`` names an indicator that counts its unit."""
+        if not isinstance(node, Outcome) or node.realised_from is None:
+            return
+        indicator = self._indicators.get(node.realised_from)
+        if indicator is None:
+            raise UnknownIdError(node.realised_from, "indicator", "realised_from")
+        check_realised_from(node, indicator)
 
     def _require_actor(self, id: str, field: str) -> None:
         if id not in self._actors:

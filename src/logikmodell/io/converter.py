@@ -141,6 +141,12 @@ def _int(value: object, _: object) -> int:
     raise ValueError(f"expected a whole number, got {_type_name(value)}")
 
 
+def _bool(value: object, _: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"expected true or false, got {_type_name(value)}")
+
+
 def _fraction(value: object, _: object) -> Fraction:
     if isinstance(value, str | bool):
         raise ValueError(f"expected a number, got {_type_name(value)}")
@@ -295,6 +301,7 @@ def _make_converter() -> cattrs.Converter:
     # which win as the more specific classes.
     conv.register_structure_hook(str, _str)
     conv.register_structure_hook(int, _int)
+    conv.register_structure_hook(bool, _bool)
     conv.register_structure_hook(Fraction, _fraction)
     conv.register_structure_hook(Quantity, _quantity)
     conv.register_structure_hook(dt.date, _date)

@@ -63,6 +63,7 @@ _DEFS: Schema = {
 _SCALARS: dict[object, Schema] = {
     str: {"type": "string"},
     int: {"type": "integer"},
+    bool: {"type": "boolean"},
     Fraction: {"type": "number"},
     dt.date: {"type": "string", "format": "date"},
     Quantity: {"$ref": "#/$defs/quantity"},

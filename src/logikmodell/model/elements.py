@@ -128,6 +128,9 @@ class Indicator:
         source: the data source.
         frequency: how often it is measured, e.g. ``month``.
         measurements: follow-up values, in the order given.
+        comparison_baseline: the comparison alternative's value at the baseline:
+            a control group or a historical cohort (DESIGN §16).
+        comparison_measurements: the comparison alternative's measurements.
         aggregation: ``period`` (default; each measurement describes its own
             period) or ``cumulative`` (each measurement is the running total).
     """
@@ -145,6 +148,17 @@ class Indicator:
     source: str | None = None
     frequency: str | None = None
     measurements: tuple[Observation, ...] = attrs.field(default=(), converter=_observations)
+    comparison_baseline: Observation | None = attrs.field(
+        default=None,
+        metadata={"description": "The comparison group's value at the baseline."},
+    )
+    comparison_measurements: tuple[Observation, ...] = attrs.field(
+        default=(),
+        converter=_observations,
+        metadata={
+            "description": "The comparison group's (or historical cohort's) measurements."
+        },
+    )
     aggregation: Aggregation = attrs.field(
         default=Aggregation.PERIOD,
         converter=to_aggregation,

@@ -202,7 +202,9 @@ class Resource(Node):
     is spread by ``schedule`` (shares per year index, summing to exactly 1).
 
     ``quantity``, ``unit_cost`` and ``cost`` may each carry a range for sensitivity
-    analysis: ``<field>_low`` and ``<field>_high``, in the field's unit.
+    analysis: ``<field>_low`` and ``<field>_high``, in the field's unit. ``fixed``
+    marks a one-off cost that a scale-up does not repeat; ``actuals`` the money
+    actually spent per year.
     """
 
     kind: ClassVar[NodeKind] = NodeKind.RESOURCE
@@ -243,6 +245,13 @@ class Resource(Node):
         converter=_schedule,
         validator=_check_schedule,
         metadata={"description": "Shares of the cost per year index, summing to exactly 1."},
+    )
+    fixed: bool = attrs.field(
+        default=False,
+        metadata={
+            "description": "A one-off cost (development, set-up) that a scale-up "
+            "does not repeat."
+        },
     )
     actuals: tuple[Actual, ...] = attrs.field(
         default=(),
@@ -297,6 +306,10 @@ class Outcome(Node):
         start_year: year index of the first benefit year.
         duration_years: how many years the benefit lasts.
         values: financial proxies per actor.
+        realised_from: the id of an indicator that counts this outcome's unit; at
+            evaluation its difference-in-differences is the realised net quantity.
+        realised_quantity: the quantity reached, as measured at evaluation (its
+            deadweight still applies); not with ``realised_from``.
 
     ``quantity``, ``deadweight``, ``attribution``, ``displacement`` and ``drop_off``
     may each carry a range for sensitivity analysis: ``<field>_low`` and
@@ -379,6 +392,19 @@ class Outcome(Node):
         validator=check_int_range(1, 1000),
         metadata={"description": "How many years the benefit lasts."},
     )
+    realised_from: str | None = attrs.field(
+        default=None,
+        validator=check_optional_id,
+        metadata={
+            "description": "An indicator counting this outcome's unit: its "
+            "difference-in-differences is the realised net quantity."
+        },
+    )
+    realised_quantity: Quantity | None = attrs.field(
+        default=None,
+        converter=_quantity,
+        metadata={"description": "The quantity reached, measured at evaluation."},
+    )
     values: tuple[Valuation, ...] = attrs.field(
         default=(),
         converter=_valuations,
@@ -387,6 +413,10 @@ class Outcome(Node):
 
     def __attrs_post_init__(self) -> None:
         check_ranges(self, RANGED_OUTCOME_FIELDS)
+        if self.realised_from is not None and self.realised_quantity is not None:
+            raise InvalidValueError(
+                "realised_quantity", "give either realised_from or realised_quantity, not both"
+            )
 
 
 @attrs.frozen(kw_only=True, field_transformer=describe_fields)

@@ -20,6 +20,7 @@ import attrs
 
 from logikmodell.errors import InvalidValueError, UnitError
 from logikmodell.i18n import translate
+from logikmodell.model.elements import Indicator
 from logikmodell.model.nodes import Node, Outcome, Output, Resource
 from logikmodell.model.transfers import Transfer
 
@@ -376,6 +377,14 @@ def _check_outcome(node: Outcome, currency: str) -> None:
     quantity_dim = None
     if node.quantity is not None:
         quantity_dim = dimension_of("quantity", node.quantity)
+    if node.realised_quantity is not None:
+        realised_dim = dimension_of("realised_quantity", node.realised_quantity)
+        if quantity_dim is not None and realised_dim != quantity_dim:
+            raise UnitError(
+                "realised_quantity",
+                f"outcome {node.id!r}: the realised quantity {node.realised_quantity} must "
+                f"count what the quantity {node.quantity} counts",
+            )
     for index, value in enumerate(node.values):
         field = f"values[{index}].amount"
         per_year = dimension_of(field, value.amount) * TIME
@@ -393,6 +402,36 @@ def _check_outcome(node: Outcome, currency: str) -> None:
                 + (f" × {node.quantity}" if node.quantity is not None else "")
                 + f" × year (dimension {total})",
             )
+
+
+def check_realised_from(outcome: Outcome, indicator: Indicator) -> None:
+    """Check that ``indicator`` counts what ``outcome``'s quantity counts.
+
+    Raises:
+        UnitError: the outcome has no quantity, the indicator no unit, or they differ
+            in dimension.
+    """
+    if outcome.quantity is None:
+        raise UnitError(
+            "realised_from", f"outcome {outcome.id!r} has no quantity for the indicator to count"
+        )
+    if indicator.unit is None:
+        raise UnitError(
+            "realised_from",
+            f"indicator {indicator.id!r} has no unit: give it the unit of "
+            f"{outcome.quantity} to realise outcome {outcome.id!r} from it",
+        )
+    expected = dimension_of("quantity", outcome.quantity)
+    try:
+        found = resolve_unit(indicator.unit)[1]
+    except ValueError as exc:
+        raise UnitError("realised_from", str(exc)) from None
+    if found != expected:
+        raise UnitError(
+            "realised_from",
+            f"indicator {indicator.id!r} counts {indicator.unit!r}, but outcome "
+            f"{outcome.id!r} counts {outcome.quantity.unit!r}",
+        )
 
 
 def check_transfer_units(transfer: Transfer, outcome: Outcome | None, currency: str) -> None:

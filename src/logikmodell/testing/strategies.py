@@ -187,6 +187,7 @@ def _resource(
         fields["actuals"] = tuple(
             Actual(year=year, amount=draw(_cost_quantity(currency))) for year in sorted(years)
         )
+    fields["fixed"] = draw(st.booleans())
     return Resource(id=id, label=label, **fields)  # type: ignore[arg-type]
 
 
@@ -408,6 +409,8 @@ def indicators(
         source=st.none() | labels(),
         frequency=st.none() | st.sampled_from(["month", "quarter", "year"]),
         measurements=st.lists(_observations(), max_size=3).map(tuple),
+        comparison_baseline=st.none() | _observations(),
+        comparison_measurements=st.lists(_observations(), max_size=3).map(tuple),
         aggregation=st.sampled_from(Aggregation),
     )
 
