@@ -367,6 +367,19 @@ def _cmd_follow_up(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from logikmodell.evaluation import evaluate
+    from logikmodell.text import evaluation_text
+
+    model = _with_data(args)
+    result = evaluate(model, scale_to=args.scale_to)
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(evaluation_text(model, result, lang=args.lang))
+    return EXIT_OK
+
+
 def _cmd_merge(args: argparse.Namespace) -> int:
     from logikmodell.io import dumps, format_of
 
@@ -425,6 +438,24 @@ def _add_follow_up(commands: argparse._SubParsersAction[_Parser]) -> None:
     command.set_defaults(func=_cmd_follow_up)
 
 
+def _add_evaluate(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``evaluate`` command and its arguments."""
+    command = commands.add_parser(
+        "evaluate",
+        help="evaluate against the comparison alternative: effects, fidelity, realised returns",
+    )
+    command.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
+    _add_data_option(command)
+    command.add_argument(
+        "--scale-to",
+        type=_positive_int,
+        metavar="N",
+        help="project the realised investment to a target group of N participants",
+    )
+    command.add_argument("--format", choices=["text", "json"], default="text")
+    command.set_defaults(func=_cmd_evaluate)
+
+
 def _add_merge(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The ``merge`` command and its arguments."""
     command = commands.add_parser(
@@ -460,6 +491,7 @@ def build_parser() -> argparse.ArgumentParser:
         _add_report,
         _add_demo,
         _add_follow_up,
+        _add_evaluate,
         _add_merge,
     ):
         add(commands)

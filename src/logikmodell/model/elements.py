@@ -155,9 +155,7 @@ class Indicator:
     comparison_measurements: tuple[Observation, ...] = attrs.field(
         default=(),
         converter=_observations,
-        metadata={
-            "description": "The comparison group's (or historical cohort's) measurements."
-        },
+        metadata={"description": "The comparison group's (or historical cohort's) measurements."},
     )
     aggregation: Aggregation = attrs.field(
         default=Aggregation.PERIOD,

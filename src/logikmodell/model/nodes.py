@@ -249,8 +249,7 @@ class Resource(Node):
     fixed: bool = attrs.field(
         default=False,
         metadata={
-            "description": "A one-off cost (development, set-up) that a scale-up "
-            "does not repeat."
+            "description": "A one-off cost (development, set-up) that a scale-up does not repeat."
         },
     )
     actuals: tuple[Actual, ...] = attrs.field(
