@@ -273,6 +273,7 @@ def _demo_reports(model: LogicModel, out_dir: Path, lang: str | None) -> list[Pa
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from logikmodell.costs import attribute_costs
+    from logikmodell.evaluation import evaluate
     from logikmodell.examples import example_path, load_example
     from logikmodell.followup import follow_up
     from logikmodell.io import dump
@@ -299,6 +300,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     written.append(_write_json(out_dir / "returns.json", appraisal.to_dict()))
     followed = follow_up(model)
     written.append(_write_json(out_dir / "follow-up.json", followed.to_dict()))
+    written.append(_write_json(out_dir / "evaluation.json", evaluate(model).to_dict()))
     written.append(render(model, stem.with_suffix(".mmd"), lang=args.lang))
     diagram_note = ""
     try:

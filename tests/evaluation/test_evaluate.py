@@ -12,7 +12,7 @@ import pytest
 import logikmodell as lm
 from logikmodell.evaluation import Design, evaluate
 from logikmodell.examples import load_example
-from logikmodell.model import Resource
+from logikmodell.model import Outcome, Resource
 
 MODEL = """
 logikmodell: 1
@@ -170,6 +170,8 @@ def test_realised_returns_equal_planned_when_the_realised_figures_are_the_plan()
             Actual(year=year, amount=f"{Fraction(ore, 100)} SEK") for year, ore in planned.items()
         )
         model.replace_node(attrs.evolve(resource, actuals=actuals))
+    for outcome in model.of_type(Outcome):
+        model.replace_node(attrs.evolve(outcome, realised_from=None))  # realised = planned
     evaluation = evaluate(model)
     assert evaluation.planned is not None
     assert evaluation.realised is not None

@@ -226,6 +226,20 @@ _CASES: list[tuple[str, str, set[tuple[str | None, str]]]] = [
         {("i-src", "$.indicators[1]")},
     ),
     (
+        "LM309",
+        _text(
+            _CHAIN,
+            _CHAIN_LINKS,
+            _indicators(
+                _GOOD_INDICATOR,
+                "{id: i-ba, measures: g, label: Före efter, source: Register, "
+                "baseline: {value: 1, date: 2025-01-01}, target: {value: 2, date: 2026-01-01}, "
+                "measurements: [{value: 2, date: 2025-06-30}]}",
+            ),
+        ),
+        {("g", "$.nodes[4]")},
+    ),
+    (
         "LM401",
         _text(
             _CHAIN,

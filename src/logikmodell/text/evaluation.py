@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from logikmodell.evaluation.effects import Design
 from logikmodell.i18n import N_, resolve_lang, translate
+from logikmodell.model.nodes import Resource
 from logikmodell.numbers import format_date, format_decimal, format_money, format_percent
 from logikmodell.text._table import columns
 
@@ -133,7 +134,18 @@ def _returns(model: LogicModel, evaluation: Evaluation, lang: Lang) -> list[str]
         row(translate(lang, "Benefit–cost ratio (SROI)"), lambda a: _number(a.bcr, lang)),
         row(translate(lang, "Payback"), payback),
     ]
-    return ["", translate(lang, "Returns, planned and realised"), *columns(rows, "lrr")]
+    years = sorted({a.year for r in model.of_type(Resource) for a in r.actuals})
+    note = (
+        translate(
+            lang,
+            "Realised costs are the actual spending where given (years {years}) and the "
+            "plan in the other years; realised benefits use the realised quantities.",
+            years=", ".join(map(str, years)),
+        )
+        if years
+        else translate(lang, "No actual spending is given: the realised costs are the plan.")
+    )
+    return ["", translate(lang, "Returns, planned and realised"), *columns(rows, "lrr"), note]
 
 
 def _parts(model: LogicModel, evaluation: Evaluation, lang: Lang) -> list[str]:
