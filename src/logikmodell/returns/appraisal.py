@@ -29,6 +29,7 @@ from logikmodell.costs.resources import UNASSIGNED
 from logikmodell.errors import AppraisalError
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import N_
+from logikmodell.model.catalogue import UsedReference, reference_data, references_in
 from logikmodell.model.elements import Economics
 from logikmodell.model.enums import ValueType
 from logikmodell.model.nodes import Outcome, Resource
@@ -136,6 +137,8 @@ class Appraisal:
         by_type: the returns by value type, cumulative: ``fiscal`` counts fiscal
             value alone (the financial case), ``economic`` fiscal and economic
             value, ``social`` all three (the totals).
+        references: the catalogue entries the model's costs and values come from;
+            the JSON names each (``references``) when there are any.
     """
 
     currency: str
@@ -152,6 +155,7 @@ class Appraisal:
     years: tuple[YearRow, ...]
     optimism_bias: Fraction = Fraction(0)
     by_type: Mapping[ValueType, ValueCase] = attrs.field(factory=dict, hash=False)
+    references: tuple[UsedReference, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form of the `returns` command: money as two-decimal strings, ratios as numbers.
@@ -184,7 +188,7 @@ class Appraisal:
             }
             for row, benefit in zip(self.years, benefits, strict=True)
         ]
-        return {
+        data: dict[str, object] = {
             "currency": self.currency,
             "optimism_bias": float(self.optimism_bias),
             "pv_costs": format_money(self.pv_costs),
@@ -208,6 +212,9 @@ class Appraisal:
             "actors": actors,
             "years": years,
         }
+        if self.references:
+            data["references"] = reference_data(self.references)
+        return data
 
 
 # ---------------------------------------------------------------------- appraisal
@@ -236,9 +243,11 @@ def appraise(model: LogicModel) -> Appraisal:
     costs = [cost_terms(r, model.currency) for r in model.of_type(Resource)]
     benefits = [t for t in map(outcome_terms, model.of_type(Outcome)) if t is not None]
     actor_order = [actor.id for actor in model.actors]
-    return appraise_terms(
+    appraisal = appraise_terms(
         costs, benefits, model.economics, currency=model.currency, actor_order=actor_order
     )
+    used = tuple(references_in(model.nodes))
+    return attrs.evolve(appraisal, references=used) if used else appraisal
 
 
 def _refuse(costs: Sequence[CostTerms], benefits: Sequence[OutcomeTerms]) -> None:
