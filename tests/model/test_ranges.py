@@ -118,7 +118,7 @@ def test_a_range_in_another_unit_of_the_dimension_is_converted() -> None:
     text = text.replace("amount_low: 5 SEK/person/year", "amount_low: 0.005 kSEK/person/year")
     model = lm.loads(text)
     by_name = {p.name: p for p in parameters(model)}
-    assert (by_name["r.cost"].low, by_name["r.cost"].high) == (80, 100)
+    assert (by_name["r.cost"].low, by_name["r.cost"].high) == (Fraction(80), Fraction(100))
     assert by_name["o.values[0].amount"].low == 5
     assert by_name["o.values[0].amount"].unit == "SEK/person/year"
     assert "cost_low: 0.08 kSEK" in lm.dumps(model)  # kept as written

@@ -24,6 +24,7 @@ from fractions import Fraction
 
 import attrs
 
+from logikmodell._arguments import check_type
 from logikmodell.costs.resources import UNASSIGNED
 from logikmodell.errors import AppraisalError
 from logikmodell.graph import LogicModel
@@ -201,6 +202,7 @@ def appraise(model: LogicModel) -> Appraisal:
         >>> appraisal.npv == appraisal.pv_benefits - appraisal.pv_costs
         True
     """
+    check_type("appraise()", "model", model, LogicModel)
     costs = [cost_terms(r, model.currency) for r in model.of_type(Resource)]
     benefits = [t for t in map(outcome_terms, model.of_type(Outcome)) if t is not None]
     actor_order = [actor.id for actor in model.actors]

@@ -17,6 +17,7 @@ from fractions import Fraction
 
 import attrs
 
+from logikmodell._arguments import check_type
 from logikmodell.graph import LogicModel
 from logikmodell.model.elements import Economics
 from logikmodell.model.nodes import Outcome, Resource
@@ -170,6 +171,7 @@ def one_way(model: LogicModel) -> Sensitivity:
     Raises:
         AppraisalError: the model cannot be appraised.
     """
+    check_type("one_way()", "model", model, LogicModel)
     base_appraisal = appraise(model)
     base = _Base.of(model)
     npv = base_appraisal.npv
