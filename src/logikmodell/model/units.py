@@ -373,9 +373,12 @@ def check_node_units(node: Node, currency: str) -> None:
     A resource's ``cost`` is an amount in ``currency``, and so is
     ``quantity × unit_cost``; an outcome's ``amount × quantity`` per year is too
     (with no quantity, ``amount`` per year is money in ``currency`` per something).
+    A range bound in another unit than its value's (``cost_low: 0 SEK`` beside
+    ``cost: 1 MSEK``) must be of the same dimension, and is compared after conversion.
 
     Raises:
         UnitError: naming the field, the node and the dimension found.
+        InvalidValueError: a converted bound lies on the wrong side of its value.
     """
     if isinstance(node, Resource):
         _check_resource(node, currency)
