@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from logikmodell._arguments import check_type
 from logikmodell.errors import DumpError, LoadError, Problem
 from logikmodell.graph import LogicModel
 from logikmodell.io._document import from_data, to_data
@@ -77,6 +78,7 @@ def loads(
         >>> m.title
         'Test'
     """
+    check_type("loads()", "text", text, (str, bytes))
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
     return from_data(parse_text(text, format, source, limits), source)
@@ -102,6 +104,7 @@ def load(
     Raises:
         LoadError: the file cannot be read, or holds problems (each with its path).
     """
+    check_type("load()", "path", path, (str, os.PathLike))
     source = os.fspath(path)
     try:
         fmt = format or format_of(path)
@@ -140,6 +143,7 @@ def dumps(model: LogicModel, format: str = "yaml") -> str:
           discount_rate: 0.035
           horizon_years: 10
     """
+    check_type("dumps()", "model", model, LogicModel)
     return write_text(to_data(model), format)
 
 
@@ -155,5 +159,6 @@ def dump(model: LogicModel, path: str | os.PathLike[str], format: str | None = N
         ValueError: no format given and the suffix names none.
         DumpError: the format cannot hold something in the model (null in TOML).
     """
+    check_type("dump()", "model", model, LogicModel)
     text = dumps(model, format or format_of(path))
     Path(path).write_text(text, encoding="utf-8")

@@ -6,6 +6,7 @@ from typing import Any
 
 import attrs
 
+from logikmodell._arguments import instance, optional_instance
 from logikmodell.errors import InvalidValueError
 from logikmodell.model._checks import (
     EMPTY_METADATA,
@@ -34,6 +35,18 @@ def _check_currency(instance: object, attribute: attrs.Attribute[Any], value: st
         )
 
 
+def _period(value: object) -> Period | None:
+    return optional_instance(Period, "period", value)
+
+
+def _target_group(value: object) -> TargetGroup | None:
+    return optional_instance(TargetGroup, "target_group", value)
+
+
+def _economics(value: object) -> Economics:
+    return instance(Economics, "economics", value)
+
+
 @attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class ModelInfo:
     """Everything at the top of a model file except its collections."""
@@ -44,7 +57,7 @@ class ModelInfo:
     owner: str | None = attrs.field(
         default=None, metadata={"description": "The project owner (projektägare)."}
     )
-    period: Period | None = None
+    period: Period | None = attrs.field(default=None, converter=_period)
     currency: str = attrs.field(
         default="SEK",
         validator=_check_currency,
@@ -55,12 +68,12 @@ class ModelInfo:
         validator=check_int_range(1000, 9999),
         metadata={"description": "The year whose prices the amounts are in."},
     )
-    target_group: TargetGroup | None = None
+    target_group: TargetGroup | None = attrs.field(default=None, converter=_target_group)
     comparison: str | None = attrs.field(
         default=None,
         metadata={"description": "The comparison alternative (jämförelsealternativ)."},
     )
-    economics: Economics = attrs.field(factory=Economics)
+    economics: Economics = attrs.field(factory=Economics, converter=_economics)
     metadata: FrozenDict[str, object] = attrs.field(
         default=EMPTY_METADATA, converter=frozen_metadata, hash=False
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from logikmodell._arguments import check_type
 from logikmodell.graph import LogicModel
 from logikmodell.validation._context import Context
 from logikmodell.validation.findings import Finding, Report
@@ -41,6 +42,7 @@ def validate(
         >>> [f.code for f in report.findings]
         ['LM109']
     """
+    check_type("validate()", "model", model, LogicModel)
     chosen = select_rules(select, ignore)
     context = Context(model)
     findings: list[Finding] = []
