@@ -49,6 +49,7 @@ from logikmodell.model import (
     Risk,
     ShortTermOutcome,
     TargetGroup,
+    Transfer,
     Valuation,
     ValueType,
 )
@@ -102,6 +103,7 @@ __all__ = [
     "Severity",
     "ShortTermOutcome",
     "TargetGroup",
+    "Transfer",
     "UnitError",
     "UnknownIdError",
     "ValidationFailed",

@@ -20,7 +20,8 @@ from logikmodell.model.enums import NodeKind
 from logikmodell.model.frozen import FrozenDict
 from logikmodell.model.header import ModelInfo
 from logikmodell.model.nodes import Need, Node, Outcome, Resource
-from logikmodell.model.units import check_node_units
+from logikmodell.model.transfers import Transfer
+from logikmodell.model.units import check_node_units, check_transfer_units
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -64,6 +65,7 @@ class LogicModel:
         "_pred",
         "_risks",
         "_succ",
+        "_transfers",
     )
     __hash__ = None  # type: ignore[assignment]
 
@@ -77,6 +79,7 @@ class LogicModel:
         links: Iterable[Link] = (),
         indicators: Iterable[Indicator] = (),
         risks: Iterable[Risk] = (),
+        transfers: Iterable[Transfer] = (),
         **header: Any,
     ) -> None:
         """Make a model from a header and its parts.
@@ -84,7 +87,8 @@ class LogicModel:
         Args:
             info: the header; or give ``title`` and header fields (``currency``,
                 ``owner``, ``period`` …) as keywords.
-            actors, nodes, links, indicators, risks: the parts, added in that order.
+            actors, nodes, links, indicators, risks, transfers: the parts, added in
+                that order.
 
         Raises:
             LogikmodellError: the first problem with a part (a duplicate or unknown
@@ -104,10 +108,11 @@ class LogicModel:
         self._indicators: dict[str, Indicator] = {}
         self._risks: dict[str, Risk] = {}
         self._actors: dict[str, Actor] = {}
+        self._transfers: dict[str, Transfer] = {}
         # Adjacency in the order links were added: node id -> neighbour id -> link.
         self._succ: dict[str, dict[str, Link]] = {}
         self._pred: dict[str, dict[str, Link]] = {}
-        problems = self._fill(actors, nodes, links, indicators, risks)
+        problems = self._fill(actors, nodes, links, indicators, risks, transfers)
         if problems:
             raise problems[0][1]
 
@@ -119,6 +124,7 @@ class LogicModel:
         links: Iterable[Link],
         indicators: Iterable[Indicator],
         risks: Iterable[Risk],
+        transfers: Iterable[Transfer] = (),
     ) -> list[PartProblem]:
         """Add every part, collecting each problem with its path instead of stopping."""
         problems: list[PartProblem] = []
@@ -137,6 +143,7 @@ class LogicModel:
         each("links", links, self.add_link)
         each("indicators", indicators, self.add_indicator)
         each("risks", risks, self.add_risk)
+        each("transfers", transfers, self.add_transfer)
         return problems
 
     @classmethod
@@ -149,11 +156,12 @@ class LogicModel:
         links: Iterable[Link] = (),
         indicators: Iterable[Indicator] = (),
         risks: Iterable[Risk] = (),
+        transfers: Iterable[Transfer] = (),
     ) -> tuple[LogicModel, list[PartProblem]]:
         """Build a model from its parts, collecting every problem instead of stopping.
 
         Parts are added as by the constructor (actors, nodes, links, indicators,
-        risks, each in order; a goal may address a need listed after it). A part
+        risks, transfers, each in order; a goal may address a need listed after it). A part
         that breaks a rule is left out and reported; the rest are added.
 
         Returns:
@@ -173,7 +181,7 @@ class LogicModel:
             (1, [('$.links[0]', "to: unknown node id 'x'")])
         """
         model = cls(info)
-        return model, model._fill(actors, nodes, links, indicators, risks)
+        return model, model._fill(actors, nodes, links, indicators, risks, transfers)
 
     def _claim(self, id: str, what: str) -> None:
         first = self._ids.get(id)
@@ -295,11 +303,52 @@ class LogicModel:
         self._ids[risk.id] = "risk"
         self._risks[risk.id] = risk
 
+    def add_transfer(self, transfer: Transfer) -> None:
+        """Add a transfer between two actors already in the model.
+
+        Raises:
+            DuplicateIdError: the id is taken.
+            UnknownIdError: an actor, or the outcome of a rate, is unknown.
+            InvalidValueError: the outcome of a rate is not an outcome, or has no
+                quantity.
+            UnitError: the amount is not money in the model's currency, or rate ×
+                the outcome's quantity is not.
+        """
+        self._claim(transfer.id, "transfer")
+        self._require_actor(transfer.from_actor, "from")
+        self._require_actor(transfer.to_actor, "to")
+        outcome: Outcome | None = None
+        if transfer.outcome is not None:
+            node = self._nodes.get(transfer.outcome)
+            if node is None:
+                raise UnknownIdError(transfer.outcome, "node", "outcome")
+            if not isinstance(node, Outcome):
+                raise InvalidValueError(
+                    "outcome",
+                    f"{node.id!r} is {with_article(node.kind.value)}, not an outcome",
+                )
+            outcome = node
+        check_transfer_units(transfer, outcome, self._info.currency)
+        self._ids[transfer.id] = "transfer"
+        self._transfers[transfer.id] = transfer
+
+    def remove_transfer(self, id: str) -> Transfer:
+        """Remove a transfer.
+
+        Raises:
+            UnknownIdError: no such transfer.
+        """
+        transfer = self._transfers.pop(id, None)
+        if transfer is None:
+            raise UnknownIdError(id, "transfer")
+        del self._ids[id]
+        return transfer
+
     def remove_node(self, id: str) -> Node:
         """Remove a node with its links, its indicators, and every reference to it.
 
         Risks that threatened it and goals that addressed it keep their other
-        references.
+        references; transfers paid on it go with it.
 
         Raises:
             UnknownIdError: no such node.
@@ -316,6 +365,9 @@ class LogicModel:
         for ind in [i for i in self._indicators.values() if i.measures == id]:
             del self._indicators[ind.id]
             del self._ids[ind.id]
+        for transfer in [t for t in self._transfers.values() if t.outcome == id]:
+            del self._transfers[transfer.id]
+            del self._ids[transfer.id]
         for risk in list(self._risks.values()):
             if id in risk.threatens:
                 threatens: tuple[str, ...] = tuple(t for t in risk.threatens if t != id)
@@ -356,6 +408,10 @@ class LogicModel:
             )
         self._check_units(node)
         self._check_node_refs(node)
+        if isinstance(node, Outcome):
+            for transfer in self._transfers.values():
+                if transfer.outcome == node.id:
+                    check_transfer_units(transfer, node, self._info.currency)
         self._nodes[node.id] = node
 
     def replace_info(self, **changes: Any) -> None:
@@ -374,6 +430,7 @@ class LogicModel:
         new._indicators = dict(self._indicators)
         new._risks = dict(self._risks)
         new._actors = dict(self._actors)
+        new._transfers = dict(self._transfers)
         new._succ = {id: dict(targets) for id, targets in self._succ.items()}
         new._pred = {id: dict(sources) for id, sources in self._pred.items()}
         return new
@@ -454,6 +511,11 @@ class LogicModel:
     def actors(self) -> tuple[Actor, ...]:
         """Every actor, in the order added."""
         return tuple(self._actors.values())
+
+    @property
+    def transfers(self) -> tuple[Transfer, ...]:
+        """Every transfer between actors, in the order added."""
+        return tuple(self._transfers.values())
 
     def node(self, id: str) -> Node:
         """The node with this id.
@@ -555,6 +617,7 @@ class LogicModel:
             tuple(self._links.values()),
             tuple(self._indicators.values()),
             tuple(self._risks.values()),
+            tuple(self._transfers.values()),
         )
 
     def __eq__(self, other: object) -> bool:

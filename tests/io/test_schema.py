@@ -29,6 +29,7 @@ from logikmodell.model import (
     RateBand,
     Risk,
     TargetGroup,
+    Transfer,
     Valuation,
     node_class,
 )
@@ -60,6 +61,7 @@ def _objects() -> dict[str, tuple[type[Any], dict[str, Any]]]:
         "measurement": (Observation, indicator["properties"]["measurements"]["items"]),
         "risk": (Risk, top["risks"]["items"]),
         "valuation": (Valuation, impact["properties"]["values"]["items"]),
+        "transfer": (Transfer, top["transfers"]["items"]),
     }
     for kind in NodeKind:
         found[kind.value] = (node_class(kind), nodes[kind.value])
@@ -70,7 +72,7 @@ def _objects() -> dict[str, tuple[type[Any], dict[str, Any]]]:
 def test_every_field_of_every_class_is_in_the_schema(name: str) -> None:
     cls, schema = _objects()[name]
     keys = {file_key(cls, field.name) for field in attrs.fields(cls)}
-    extra = {"logikmodell", "actors", "nodes", "links", "indicators", "risks"}
+    extra = {"logikmodell", "actors", "nodes", "links", "indicators", "risks", "transfers"}
     if hasattr(cls, "kind"):
         extra = {"kind"}
     elif cls is not ModelInfo:

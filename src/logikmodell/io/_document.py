@@ -15,7 +15,7 @@ from logikmodell.errors import (
 )
 from logikmodell.graph import LogicModel
 from logikmodell.io.converter import converter, problems_of, structure_node, unstructure_value
-from logikmodell.model import FORMAT_VERSION, Actor, Indicator, Link, ModelInfo, Risk
+from logikmodell.model import FORMAT_VERSION, Actor, Indicator, Link, ModelInfo, Risk, Transfer
 
 __all__ = ["from_data", "to_data"]
 
@@ -38,6 +38,7 @@ _COLLECTIONS: dict[str, Callable[[object], Any]] = {
     "links": lambda raw: converter.structure(raw, Link),
     "indicators": lambda raw: converter.structure(raw, Indicator),
     "risks": lambda raw: converter.structure(raw, Risk),
+    "transfers": lambda raw: converter.structure(raw, Transfer),
 }
 _TOP_KEYS = {"logikmodell", *_HEADER_KEYS, *_COLLECTIONS}
 

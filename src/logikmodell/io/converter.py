@@ -47,6 +47,7 @@ from logikmodell.model import (
     RateBand,
     Risk,
     TargetGroup,
+    Transfer,
     Valuation,
     ValueType,
     node_class,
@@ -73,6 +74,7 @@ _VALUE_CLASSES: list[type[Any]] = [
     RateBand,
     Risk,
     TargetGroup,
+    Transfer,
     Valuation,
     *_NODE_CLASSES,
 ]

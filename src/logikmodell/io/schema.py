@@ -32,6 +32,7 @@ from logikmodell.model import (
     NodeKind,
     Quantity,
     Risk,
+    Transfer,
     node_class,
 )
 
@@ -46,6 +47,7 @@ _COLLECTIONS: dict[str, type[Any] | None] = {
     "links": Link,
     "indicators": Indicator,
     "risks": Risk,
+    "transfers": Transfer,
 }
 _DEFS: Schema = {
     "quantity": {

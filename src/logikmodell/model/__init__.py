@@ -29,6 +29,7 @@ from logikmodell.model.nodes import (
     node_class,
 )
 from logikmodell.model.quantity import Quantity
+from logikmodell.model.transfers import Transfer
 
 __all__ = [
     "FORMAT_VERSION",
@@ -59,6 +60,7 @@ __all__ = [
     "Risk",
     "ShortTermOutcome",
     "TargetGroup",
+    "Transfer",
     "Valuation",
     "ValueType",
     "allocate",

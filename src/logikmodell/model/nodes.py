@@ -126,7 +126,7 @@ class Need(Node):
 
 
 @constrains({"minProperties": 1, "patternProperties": {r"^\d+$": {"minimum": 0, "maximum": 1}}})
-def _check_schedule(instance: Resource, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_schedule(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
     assert isinstance(value, FrozenDict)
@@ -367,6 +367,19 @@ class Impact(Outcome):
 
     kind: ClassVar[NodeKind] = NodeKind.IMPACT
 
+
+def to_quantity(value: object) -> Quantity | None:
+    """Converter: a Quantity from itself, its text (``"3,5 MSEK"``) or a bare number."""
+    return _quantity(value)
+
+
+def to_schedule(value: object) -> FrozenDict[int, Fraction] | None:
+    """Converter: a schedule of shares per year index, read from a mapping."""
+    return _schedule(value)
+
+
+#: The check of a schedule (shares in [0, 1] summing to exactly 1), for transfers too.
+check_schedule = _check_schedule
 
 #: The fields of an outcome that may carry ``_low``/``_high`` ranges.
 RANGED_OUTCOME_FIELDS = ("quantity", "deadweight", "attribution", "displacement", "drop_off")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from logikmodell.errors import UnitError
+from logikmodell.errors import InvalidValueError, UnitError
 from logikmodell.i18n import translate
 from logikmodell.model._checks import check_bound
 from logikmodell.model.nodes import (
@@ -28,6 +28,7 @@ from logikmodell.model.nodes import (
     Output,
     Resource,
 )
+from logikmodell.model.transfers import Transfer
 
 if TYPE_CHECKING:
     import pint
@@ -42,6 +43,7 @@ __all__ = [
     "Dimension",
     "Resolved",
     "check_node_units",
+    "check_transfer_units",
     "closest_units",
     "convert",
     "count_factor",
@@ -444,3 +446,28 @@ def _check_outcome(node: Outcome, currency: str) -> None:
                 + (f" × {node.quantity}" if node.quantity is not None else "")
                 + f" × year (dimension {total})",
             )
+
+
+def check_transfer_units(transfer: Transfer, outcome: Outcome | None, currency: str) -> None:
+    """Check a transfer's money: an ``amount`` in ``currency``; or a ``rate`` that,
+    times ``outcome``'s quantity, is an amount in ``currency``.
+
+    Raises:
+        UnitError: naming the field, the transfer and the dimension found.
+        InvalidValueError: a rate on an outcome without a quantity.
+    """
+    if transfer.amount is not None:
+        require_currency("amount", transfer.amount, currency)
+        return
+    assert transfer.rate is not None
+    if outcome is None or outcome.quantity is None:
+        name = transfer.outcome
+        raise InvalidValueError("outcome", f"outcome {name!r} has no quantity to pay a rate on")
+    product = dimension_of("rate", transfer.rate) * dimension_of("quantity", outcome.quantity)
+    if not product.is_currency(currency):
+        raise UnitError(
+            "rate",
+            f"transfer {transfer.id!r}: rate × the quantity of {outcome.id!r} must be an "
+            f"amount in {currency}, got {transfer.rate} × {outcome.quantity} "
+            f"(dimension {product})",
+        )

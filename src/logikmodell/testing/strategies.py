@@ -52,10 +52,12 @@ from logikmodell.model import (
     Risk,
     ShortTermOutcome,
     TargetGroup,
+    Transfer,
     Valuation,
     ValueType,
 )
 from logikmodell.model.nodes import RANGED_OUTCOME_FIELDS, RANGED_RESOURCE_FIELDS
+from logikmodell.model.transfers import RANGED_TRANSFER_FIELDS
 
 __all__ = [
     "actors",
@@ -70,6 +72,7 @@ __all__ = [
     "money",
     "nodes",
     "quantities",
+    "transfers",
 ]
 
 _ID_ALPHABET = "abcdefghijklmnopqrstuvwxyzåäöABCÅÄÖ0123456789_-."
@@ -251,6 +254,65 @@ def _valuation(draw: st.DrawFn, actor: str, unit: str) -> Valuation:
     }
     _add_ranges(draw, fields, ("amount",))
     return Valuation(actor=actor, **fields)  # type: ignore[arg-type]
+
+
+@st.composite
+def _transfer(
+    draw: st.DrawFn,
+    id: str,
+    actor_ids: Sequence[str],
+    outcomes: Sequence[Outcome],
+    currency: str,
+) -> Transfer:
+    payer, payee = draw(st.permutations(list(actor_ids)))[:2]
+    fields: dict[str, object] = {"label": draw(labels())}
+    paying = [o for o in outcomes if o.quantity is not None]
+    by_rate: bool = draw(st.booleans())
+    if paying and by_rate:
+        outcome = draw(st.sampled_from(paying))
+        assert outcome.quantity is not None
+        unit = f"{currency}/{outcome.quantity.unit}" if outcome.quantity.unit else currency
+        fields["rate"] = Quantity(value=draw(decimals(max_value=10**5)), unit=unit)
+        fields["outcome"] = outcome.id
+    else:
+        unit = draw(st.sampled_from([currency, f"k{currency}"]))
+        fields["amount"] = Quantity(value=draw(decimals(max_value=10**6)), unit=unit)
+        if draw(st.booleans()):
+            fields["schedule"] = draw(_schedule())
+        else:
+            fields["year"] = draw(st.none() | st.integers(0, 12))
+    _add_ranges(draw, fields, RANGED_TRANSFER_FIELDS)
+    return Transfer(id=id, from_actor=payer, to_actor=payee, **fields)  # type: ignore[arg-type]
+
+
+def transfers(
+    actor_ids: Sequence[str],
+    outcomes: Sequence[Outcome] = (),
+    *,
+    currency: str = "SEK",
+    id_prefix: str = "t",
+) -> st.SearchStrategy[Transfer]:
+    """Transfers between two of ``actor_ids``: a fixed amount, or a rate on one of
+    ``outcomes`` that has a quantity.
+
+    Raises:
+        ValueError: fewer than two actors.
+    """
+    if len(actor_ids) < 2:
+        raise ValueError("actor_ids: a transfer needs at least two actors")
+    return ids(prefix=id_prefix).flatmap(
+        lambda id: _transfer(id, list(actor_ids), list(outcomes), currency)
+    )
+
+
+def _transfer_list(
+    draw: st.DrawFn, actor_ids: Sequence[str], nodes: Sequence[Node], currency: str
+) -> list[Transfer]:
+    if len(actor_ids) < 2:
+        return []
+    outcomes = [node for node in nodes if isinstance(node, Outcome)]
+    count = draw(st.integers(0, 3))
+    return [draw(_transfer(f"t{index}", actor_ids, outcomes, currency)) for index in range(count)]
 
 
 _SIMPLE: dict[NodeKind, type[Node]] = {NodeKind.NEED: Need, NodeKind.ACTIVITY: Activity}
@@ -560,6 +622,7 @@ def _any_models(
         links=link_list,
         indicators=indicator_list,
         risks=risk_list,
+        transfers=_transfer_list(draw, actor_ids, node_list, currency),
     )
 
 
@@ -646,5 +709,10 @@ def _valid_models(draw: st.DrawFn, min_nodes: int, max_nodes: int, currency: str
             )
         )
     return LogicModel(
-        info, actors=actor_list, nodes=nodes, links=link_list, indicators=indicator_list
+        info,
+        actors=actor_list,
+        nodes=nodes,
+        links=link_list,
+        indicators=indicator_list,
+        transfers=_transfer_list(draw, actor_ids, nodes, currency),
     )
