@@ -29,6 +29,7 @@ from logikmodell._arguments import check_type
 from logikmodell.costs.resources import UNASSIGNED
 from logikmodell.errors import AppraisalError
 from logikmodell.graph import LogicModel
+from logikmodell.i18n import N_
 from logikmodell.model.elements import Economics
 from logikmodell.model.enums import ValueType
 from logikmodell.model.nodes import Outcome, Resource
@@ -247,13 +248,17 @@ def appraise(model: LogicModel) -> Appraisal:
 def _refuse(costs: Sequence[CostTerms], benefits: Sequence[OutcomeTerms]) -> None:
     if not any(amount for term in costs for amount in term.by_year.values()):
         raise AppraisalError(
-            "cannot appraise the returns: no resource has a cost "
-            "(give a resource `cost` or `quantity` and `unit_cost`)"
+            N_(
+                "cannot appraise the returns: no resource has a cost "
+                "(give a resource `cost` or `quantity` and `unit_cost`)"
+            )
         )
     if not benefits:
         raise AppraisalError(
-            "cannot appraise the returns: no outcome is valued "
-            "(give an outcome both a `quantity` and `values`)"
+            N_(
+                "cannot appraise the returns: no outcome is valued "
+                "(give an outcome both a `quantity` and `values`)"
+            )
         )
 
 
