@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from logikmodell._arguments import instance, optional_instance
+from logikmodell._arguments import instance, optional_instance, tuple_of
 from logikmodell.errors import InvalidValueError
 from logikmodell.model._checks import (
     EMPTY_METADATA,
@@ -17,6 +18,7 @@ from logikmodell.model._checks import (
     describe_fields,
     frozen_metadata,
 )
+from logikmodell.model.catalogue import CatalogueLink
 from logikmodell.model.elements import Economics, Period, TargetGroup
 from logikmodell.model.frozen import FrozenDict
 from logikmodell.model.units import CURRENCIES
@@ -47,6 +49,10 @@ def _economics(value: object) -> Economics:
     return instance(Economics, "economics", value)
 
 
+def _links(value: Iterable[CatalogueLink]) -> tuple[CatalogueLink, ...]:
+    return tuple_of(CatalogueLink, "catalogues", value)
+
+
 @attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class ModelInfo:
     """Everything at the top of a model file except its collections."""
@@ -74,6 +80,11 @@ class ModelInfo:
         metadata={"description": "The comparison alternative (jämförelsealternativ)."},
     )
     economics: Economics = attrs.field(factory=Economics, converter=_economics)
+    catalogues: tuple[CatalogueLink, ...] = attrs.field(
+        default=(),
+        converter=_links,
+        metadata={"description": "Unit-cost catalogues the model refers to, by id and path."},
+    )
     metadata: FrozenDict[str, object] = attrs.field(
         default=EMPTY_METADATA, converter=frozen_metadata, hash=False
     )
