@@ -22,6 +22,7 @@ from logikmodell.model.header import ModelInfo
 from logikmodell.model.nodes import Need, Node, Outcome, Resource
 from logikmodell.model.transfers import Transfer
 from logikmodell.model.units import check_node_units, check_transfer_units
+from logikmodell.positions import Positions
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -43,7 +44,8 @@ class LogicModel:
     in which parts were added, so the same model always dumps to the same bytes.
 
     Two models are equal when their header and their parts, in order, are equal,
-    however they were made (in code or loaded from any format).
+    however they were made (in code or loaded from any format). Where the parts
+    stood in a loaded text (:attr:`positions`) takes no part in equality.
 
     Example:
         >>> from logikmodell.model import Activity, Resource
@@ -62,6 +64,7 @@ class LogicModel:
         "_info",
         "_links",
         "_nodes",
+        "_positions",
         "_pred",
         "_risks",
         "_succ",
@@ -102,6 +105,7 @@ class LogicModel:
             raise TypeError("give either info or header keywords, not both")
         check_type("LogicModel()", "info", info, ModelInfo)
         self._info = info
+        self._positions: Positions | None = None
         self._ids: dict[str, str] = {}
         self._nodes: dict[str, Node] = {}
         self._links: dict[tuple[str, str], Link] = {}
@@ -433,7 +437,21 @@ class LogicModel:
         new._transfers = dict(self._transfers)
         new._succ = {id: dict(targets) for id, targets in self._succ.items()}
         new._pred = {id: dict(sources) for id, sources in self._pred.items()}
+        new._positions = self._positions
         return new
+
+    @property
+    def positions(self) -> Positions | None:
+        """Where the parts stood in the YAML or JSON text the model was loaded from.
+
+        None for a model built in code (or loaded from TOML, or with
+        ``positions=False``). Not part of the model's content: equality ignores it.
+        """
+        return self._positions
+
+    @positions.setter
+    def positions(self, positions: Positions | None) -> None:
+        self._positions = positions
 
     # ------------------------------------------------------------------ header
     @property

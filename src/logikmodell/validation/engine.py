@@ -56,4 +56,5 @@ def validate(
     findings: list[Finding] = []
     for rule in chosen:
         findings.extend(rule.findings(context, lang=language))
-    return Report(findings=findings)
+    positions = model.positions
+    return Report(findings=findings, source=None if positions is None else positions.source)
