@@ -31,9 +31,10 @@ def _old_entry(ctx: Context) -> Iterator[Hit]:
         if age > MAX_AGE:
             yield Hit(
                 message=Message(
-                    "{node} takes {field} from {ref}, in prices of {entry_year}: {age} price "
-                    "years before the model's {year}. An index moves the price, not what the "
-                    "service costs today; check the figure against a newer source.",
+                    "Catalogue entry {ref}, the {field} of {node}, is in prices of "
+                    "{entry_year}: {age} price years before the model's {year}. An index moves "
+                    "the price, not what the service costs today; check the figure against a "
+                    "newer source.",
                     node=ctx.name(used.node),
                     field=used.field,
                     ref=used.reference.ref,
@@ -52,8 +53,8 @@ def _low_confidence(ctx: Context) -> Iterator[Hit]:
         if used.reference.entry.confidence == "low":
             yield Hit(
                 message=Message(
-                    "{node} takes {field} from {ref}, whose confidence is low: give it a "
-                    "range for the sensitivity analysis, or find a firmer figure.",
+                    "Catalogue entry {ref}, the {field} of {node}, has low confidence: give "
+                    "it a range for the sensitivity analysis, or find a firmer figure.",
                     node=ctx.name(used.node),
                     field=used.field,
                     ref=used.reference.ref,
@@ -69,8 +70,8 @@ def _no_source(ctx: Context) -> Iterator[Hit]:
         if not used.reference.entry.source:
             yield Hit(
                 message=Message(
-                    "{node} takes {field} from {ref}, which names no source: add to the "
-                    "catalogue where the figure comes from (title, publisher, year).",
+                    "Catalogue entry {ref}, the {field} of {node}, names no source: add to "
+                    "the catalogue where the figure comes from (title, publisher, year).",
                     node=ctx.name(used.node),
                     field=used.field,
                     ref=used.reference.ref,
