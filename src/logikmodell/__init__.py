@@ -23,12 +23,23 @@ from logikmodell.errors import (
 )
 from logikmodell.followup import Flag, FollowUp, Status, follow_up
 from logikmodell.graph import LogicModel
-from logikmodell.io import DumpError, Limits, dump, dumps, load, loads
+from logikmodell.io import (
+    DumpError,
+    Limits,
+    dump,
+    dumps,
+    load,
+    load_catalogue,
+    loads,
+    loads_catalogue,
+)
 from logikmodell.model import (
     Activity,
     Actor,
     Actual,
     Aggregation,
+    Catalogue,
+    CatalogueEntry,
     Direction,
     Economics,
     Effect,
@@ -46,6 +57,7 @@ from logikmodell.model import (
     Outcome,
     Output,
     Period,
+    PriceIndex,
     Quantity,
     RateBand,
     Resource,
@@ -71,6 +83,8 @@ __all__ = [
     "Aggregation",
     "Appraisal",
     "AppraisalError",
+    "Catalogue",
+    "CatalogueEntry",
     "CostAttribution",
     "CostAttributionError",
     "Direction",
@@ -101,6 +115,7 @@ __all__ = [
     "Outcome",
     "Output",
     "Period",
+    "PriceIndex",
     "Problem",
     "Quantity",
     "RateBand",
@@ -124,7 +139,9 @@ __all__ = [
     "dumps",
     "follow_up",
     "load",
+    "load_catalogue",
     "loads",
+    "loads_catalogue",
     "render",
     "report",
     "to_dot",

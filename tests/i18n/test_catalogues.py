@@ -32,6 +32,7 @@ SAME_IN_SWEDISH = {
     "Risk {likelihood}×{consequence}: ",
     "Risk",
     "attribution",
+    "id",
     "info",
     "median",
     "per {unit}",

@@ -2,26 +2,37 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
+from logikmodell._arguments import check_type
 from logikmodell.errors import DumpError, LoadError, Problem
 from logikmodell.graph import LogicModel
 from logikmodell.io._document import from_data, to_data
-from logikmodell.io._parse import FORMATS, parse_text
+from logikmodell.io._parse import FORMATS, parse_document
 from logikmodell.io._write import write_text
+from logikmodell.io.catalogues import (
+    Catalogues,
+    load_catalogue,
+    loads_catalogue,
+    open_catalogues,
+)
 from logikmodell.io.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
     "DEFAULT_LIMITS",
     "FORMATS",
+    "Catalogues",
     "DumpError",
     "Limits",
     "dump",
     "dumps",
     "format_of",
     "load",
+    "load_catalogue",
     "loads",
+    "loads_catalogue",
 ]
 
 _SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
@@ -59,6 +70,9 @@ def loads(
     *,
     source: str = "<string>",
     limits: Limits = DEFAULT_LIMITS,
+    positions: bool = True,
+    catalogues: Catalogues | None = None,
+    folder: str | os.PathLike[str] | None = None,
 ) -> LogicModel:
     """Read a model from text.
 
@@ -68,6 +82,16 @@ def loads(
         source: the name used in error messages.
         limits: bounds on size, nesting, alias expansion and nodes; see
             :class:`~logikmodell.io.limits.Limits`.
+        positions: find the line and column of every part (YAML and JSON), for
+            load errors, :attr:`LogicModel.positions` and the findings of
+            ``validate``; false skips that work.
+        catalogues: unit-cost catalogues for the model's references: files (each
+            allowed wherever it lies, matched to the model's ``catalogues`` by
+            path, else named by its stem) or a mapping from catalogue id to a file
+            or a :class:`~logikmodell.model.Catalogue`.
+        folder: the folder the model's ``catalogues`` paths are relative to;
+            without it, text names no file by itself and every catalogue must be
+            passed in ``catalogues``.
 
     Raises:
         LoadError: every problem found, each with its path.
@@ -77,9 +101,13 @@ def loads(
         >>> m.title
         'Test'
     """
+    check_type("loads()", "text", text, (str, bytes))
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
-    return from_data(parse_text(text, format, source, limits), source)
+    base = Path(folder) if folder is not None else None
+    opener = functools.partial(open_catalogues, folder=base, given=catalogues, limits=limits)
+    data, paths = parse_document(text, format, source, limits, positions=positions)
+    return from_data(data, source, opener, paths)
 
 
 def load(
@@ -87,6 +115,8 @@ def load(
     format: str | None = None,
     *,
     limits: Limits = DEFAULT_LIMITS,
+    positions: bool = True,
+    catalogues: Catalogues | None = None,
 ) -> LogicModel:
     """Read a model from a file; the format comes from the suffix unless given.
 
@@ -95,6 +125,10 @@ def load(
         format: ``"yaml"``, ``"json"`` or ``"toml"``, whatever the suffix says.
         limits: bounds on size, nesting, alias expansion and nodes; see
             :class:`~logikmodell.io.limits.Limits`.
+        positions: as for :func:`loads`.
+        catalogues: unit-cost catalogues the caller allows besides those in the
+            model's folder (see :func:`loads`); a model's own path that leaves its
+            folder is refused unless passed here.
 
     Returns:
         The model, equal to the one that was dumped to the file.
@@ -102,6 +136,7 @@ def load(
     Raises:
         LoadError: the file cannot be read, or holds problems (each with its path).
     """
+    check_type("load()", "path", path, (str, os.PathLike))
     source = os.fspath(path)
     try:
         fmt = format or format_of(path)
@@ -114,7 +149,15 @@ def load(
         raise LoadError(
             [Problem(path="$", message=f"cannot read the file: {exc.strerror}")], source
         ) from None
-    return loads(data, fmt, source=source, limits=limits)
+    return loads(
+        data,
+        fmt,
+        source=source,
+        limits=limits,
+        positions=positions,
+        catalogues=catalogues,
+        folder=Path(path).parent,
+    )
 
 
 def dumps(model: LogicModel, format: str = "yaml") -> str:
@@ -140,6 +183,7 @@ def dumps(model: LogicModel, format: str = "yaml") -> str:
           discount_rate: 0.035
           horizon_years: 10
     """
+    check_type("dumps()", "model", model, LogicModel)
     return write_text(to_data(model), format)
 
 
@@ -155,5 +199,6 @@ def dump(model: LogicModel, path: str | os.PathLike[str], format: str | None = N
         ValueError: no format given and the suffix names none.
         DumpError: the format cannot hold something in the model (null in TOML).
     """
+    check_type("dump()", "model", model, LogicModel)
     text = dumps(model, format or format_of(path))
     Path(path).write_text(text, encoding="utf-8")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeAlias
+
+import attrs
 
 from logikmodell.errors import (
     InvalidValueError,
@@ -14,10 +16,32 @@ from logikmodell.errors import (
     UnknownIdError,
 )
 from logikmodell.graph import LogicModel
-from logikmodell.io.converter import converter, problems_of, structure_node, unstructure_value
-from logikmodell.model import FORMAT_VERSION, Actor, Indicator, Link, ModelInfo, Risk, Transfer
+from logikmodell.io.converter import (
+    converter,
+    problems_of,
+    resolving,
+    structure_node,
+    unstructure_value,
+)
+from logikmodell.model import (
+    FORMAT_VERSION,
+    Actor,
+    Catalogue,
+    CatalogueLink,
+    Indicator,
+    Link,
+    ModelInfo,
+    Risk,
+    Transfer,
+)
+from logikmodell.positions import COLLECTIONS, Position, Positions
 
-__all__ = ["from_data", "to_data"]
+__all__ = ["CatalogueOpener", "from_data", "to_data"]
+
+#: Finds the catalogues a model names: their ids to catalogues, and the problems.
+CatalogueOpener: TypeAlias = Callable[
+    [tuple[CatalogueLink, ...]], tuple[Mapping[str, Catalogue], list[Problem]]
+]
 
 _HEADER_KEYS = (
     "title",
@@ -30,6 +54,7 @@ _HEADER_KEYS = (
     "target_group",
     "comparison",
     "economics",
+    "catalogues",
     "metadata",
 )
 _COLLECTIONS: dict[str, Callable[[object], Any]] = {
@@ -43,12 +68,63 @@ _COLLECTIONS: dict[str, Callable[[object], Any]] = {
 _TOP_KEYS = {"logikmodell", *_HEADER_KEYS, *_COLLECTIONS}
 
 
-def from_data(data: object, source: str = "<string>") -> LogicModel:
+def from_data(
+    data: object,
+    source: str = "<string>",
+    catalogues: CatalogueOpener | None = None,
+    paths: dict[str, Position] | None = None,
+) -> LogicModel:
     """Build a model from parsed data, reporting every problem with its path.
+
+    References to catalogue entries resolve against what ``catalogues`` finds for
+    the model's ``catalogues`` (none without it). ``paths``, the line and column of
+    each path in the text where known, locate the problems, and the model carries
+    them (:attr:`LogicModel.positions <logikmodell.graph.LogicModel.positions>`).
 
     Raises:
         LoadError: with one problem per thing wrong, in document order.
     """
+    positions = None if paths is None else Positions(source=source, paths=paths)
+    try:
+        model = _from_data(data, source, catalogues)
+    except LoadError as exc:
+        if positions is None:
+            raise
+        raise LoadError(_located(exc.problems, positions), source) from None
+    if positions is not None:
+        model.positions = Positions(source=source, paths=positions.paths, elements=_elements(data))
+    return model
+
+
+def _located(problems: Iterable[Problem], positions: Positions) -> list[Problem]:
+    """The problems with the line and column of their paths."""
+    located = []
+    for problem in problems:
+        where = positions.of_path(problem.path)
+        if where is not None and problem.line is None:
+            problem = attrs.evolve(problem, line=where[0], column=where[1])
+        located.append(problem)
+    return located
+
+
+def _elements(data: object) -> dict[tuple[str, str], str]:
+    """The path of each element in the document, by ``(collection, id)``."""
+    found: dict[tuple[str, str], str] = {}
+    assert isinstance(data, dict)
+    for name in COLLECTIONS:
+        items = data.get(name)
+        if not isinstance(items, list):
+            continue
+        for index, raw in enumerate(items):
+            if not isinstance(raw, dict):
+                continue
+            id = raw.get("id") if name != "links" else f"{raw.get('from')}->{raw.get('to')}"
+            if isinstance(id, str):
+                found.setdefault((name, id), f"$.{name}[{index}]")
+    return found
+
+
+def _from_data(data: object, source: str, catalogues: CatalogueOpener | None) -> LogicModel:
     if not isinstance(data, dict):
         raise LoadError([Problem(path="$", message="expected a mapping at the top")], source)
     problems: list[Problem] = []
@@ -78,7 +154,22 @@ def from_data(data: object, source: str = "<string>") -> LogicModel:
         info = converter.structure(header, ModelInfo)
     except Exception as exc:
         problems.extend(problems_of(exc, "$"))
+    found: Mapping[str, Catalogue] = {}
+    unavailable: frozenset[str] = frozenset()
+    if info is not None and catalogues is not None:
+        found, missing = catalogues(info.catalogues)
+        problems.extend(missing)
+        unavailable = frozenset(link.id for link in info.catalogues) - set(found)
+    with resolving(found, info.price_year if info is not None else None, unavailable):
+        parts = _collections(data, problems)
+    if problems or info is None:
+        raise LoadError(problems, source)
+    # Items that failed to structure are already reported; references are checked now.
+    return _build(info, source, parts)
 
+
+def _collections(data: dict[Any, Any], problems: list[Problem]) -> dict[str, list[Any]]:
+    """The model's lists, structured; each item that fails adds its problems."""
     parts: dict[str, list[Any]] = {}
     for name, structure in _COLLECTIONS.items():
         raw_items = data.get(name, [])
@@ -94,11 +185,7 @@ def from_data(data: object, source: str = "<string>") -> LogicModel:
                 items.append(structure(raw))
             except Exception as exc:
                 problems.extend(problems_of(exc, f"$.{name}[{index}]"))
-
-    if problems or info is None:
-        raise LoadError(problems, source)
-    # Items that failed to structure are already reported; references are checked now.
-    return _build(info, source, parts)
+    return parts
 
 
 def _build(info: ModelInfo, source: str, parts: dict[str, list[Any]]) -> LogicModel:

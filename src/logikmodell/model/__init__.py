@@ -1,5 +1,14 @@
 """The domain model: frozen value types, no I/O, no graph library."""
 
+from logikmodell.model.catalogue import (
+    Catalogue,
+    CatalogueEntry,
+    CatalogueLink,
+    PriceIndex,
+    Reference,
+    ReferencedQuantity,
+    resolve_reference,
+)
 from logikmodell.model.elements import (
     Actor,
     Economics,
@@ -38,6 +47,9 @@ __all__ = [
     "Actor",
     "Actual",
     "Aggregation",
+    "Catalogue",
+    "CatalogueEntry",
+    "CatalogueLink",
     "Direction",
     "Economics",
     "Effect",
@@ -57,8 +69,11 @@ __all__ = [
     "Outcome",
     "Output",
     "Period",
+    "PriceIndex",
     "Quantity",
     "RateBand",
+    "Reference",
+    "ReferencedQuantity",
     "Resource",
     "Risk",
     "ShortTermOutcome",
@@ -68,4 +83,5 @@ __all__ = [
     "ValueType",
     "allocate",
     "node_class",
+    "resolve_reference",
 ]

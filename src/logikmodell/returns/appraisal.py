@@ -25,14 +25,16 @@ from fractions import Fraction
 
 import attrs
 
+from logikmodell._arguments import check_type
 from logikmodell.costs.resources import UNASSIGNED
 from logikmodell.errors import AppraisalError
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import N_
+from logikmodell.model.catalogue import UsedReference, reference_data, references_in
 from logikmodell.model.elements import Economics
 from logikmodell.model.enums import ValueType
 from logikmodell.model.nodes import Outcome, Resource
-from logikmodell.numbers import format_money, format_ore, round_conserving
+from logikmodell.numbers import format_money, format_ore, round_conserving, to_json_number
 from logikmodell.returns.kernel import discount_factors, present_value
 from logikmodell.returns.terms import CostTerms, OutcomeTerms, cost_terms, outcome_terms
 
@@ -136,6 +138,8 @@ class Appraisal:
         by_type: the returns by value type, cumulative: ``fiscal`` counts fiscal
             value alone (the financial case), ``economic`` fiscal and economic
             value, ``social`` all three (the totals).
+        references: the catalogue entries the model's costs and values come from;
+            the JSON names each (``references``) when there are any.
     """
 
     currency: str
@@ -152,12 +156,15 @@ class Appraisal:
     years: tuple[YearRow, ...]
     optimism_bias: Fraction = Fraction(0)
     by_type: Mapping[ValueType, ValueCase] = attrs.field(factory=dict, hash=False)
+    references: tuple[UsedReference, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form of the `returns` command: money as two-decimal strings, ratios as numbers.
 
         Each column of the actor ledger is rounded so that it sums to its rounded
-        total; the yearly benefits likewise sum to their rounded total.
+        total; the yearly benefits likewise sum to their rounded total. A ratio beyond
+        a float's range (``bcr``, ``net_roi``, a ``break_even``, ...) is ``None``
+        (:func:`logikmodell.numbers.to_json_number`).
         """
         currency_total = {
             "pv_costs": self.pv_costs,
@@ -184,30 +191,33 @@ class Appraisal:
             }
             for row, benefit in zip(self.years, benefits, strict=True)
         ]
-        return {
+        data: dict[str, object] = {
             "currency": self.currency,
-            "optimism_bias": float(self.optimism_bias),
+            "optimism_bias": to_json_number(self.optimism_bias),
             "pv_costs": format_money(self.pv_costs),
             "pv_benefits": format_money(self.pv_benefits),
             "npv": format_money(self.npv),
-            "bcr": float(self.bcr),
-            "net_roi": float(self.net_roi),
+            "bcr": to_json_number(self.bcr),
+            "net_roi": to_json_number(self.net_roi),
             "payback_year": self.payback_year,
             "break_even": {
-                key: None if value is None else float(value)
+                key: None if value is None else to_json_number(value)
                 for key, value in self.break_even.items()
             },
             "by_type": {
                 kind.value: {
                     "pv_benefits": format_money(case.pv_benefits),
                     "npv": format_money(case.npv),
-                    "bcr": float(case.bcr),
+                    "bcr": to_json_number(case.bcr),
                 }
                 for kind, case in self.by_type.items()
             },
             "actors": actors,
             "years": years,
         }
+        if self.references:
+            data["references"] = reference_data(self.references)
+        return data
 
 
 # ---------------------------------------------------------------------- appraisal
@@ -233,12 +243,15 @@ def appraise(model: LogicModel) -> Appraisal:
         >>> appraisal.npv == appraisal.pv_benefits - appraisal.pv_costs
         True
     """
+    check_type("appraise()", "model", model, LogicModel)
     costs = [cost_terms(r, model.currency) for r in model.of_type(Resource)]
     benefits = [t for t in map(outcome_terms, model.of_type(Outcome)) if t is not None]
     actor_order = [actor.id for actor in model.actors]
-    return appraise_terms(
+    appraisal = appraise_terms(
         costs, benefits, model.economics, currency=model.currency, actor_order=actor_order
     )
+    used = tuple(references_in(model.nodes))
+    return attrs.evolve(appraisal, references=used) if used else appraisal
 
 
 def _refuse(costs: Sequence[CostTerms], benefits: Sequence[OutcomeTerms]) -> None:

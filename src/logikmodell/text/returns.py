@@ -31,7 +31,6 @@ from logikmodell.text._table import columns
 
 __all__ = ["returns_text"]
 
-_LABEL_WIDTH = 40
 _MINUS = "−"
 
 #: The names of the ranged fields in a parameter's label.
@@ -84,10 +83,6 @@ class _Figures:
         while (rate * 100 * 10**places).denominator != 1 and places < 4:
             places += 1
         return format_percent(rate, places=places, minus=_MINUS, lang=self.lang)
-
-
-def _cut(text: str, width: int = _LABEL_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _rate_text(model: LogicModel, fig: _Figures) -> str:
@@ -246,7 +241,7 @@ def _ledger_lines(model: LogicModel, appraisal: Appraisal, fig: _Figures) -> lis
         )
     ]
     for index, ledger in enumerate(ledgers):
-        name = _cut(labels.get(ledger.actor, ledger.actor))
+        name = labels.get(ledger.actor, ledger.actor)
         rows.append((name, *(fig.ore(column[index]) for column in figures)))
     totals = (appraisal.pv_costs, appraisal.pv_benefits, appraisal.npv)
     rows.append((translate(lang, "Total"), *(fig.money(t) for t in totals)))
@@ -273,7 +268,7 @@ def _break_even_lines(model: LogicModel, appraisal: Appraisal, fig: _Figures) ->
             verdict = translate(lang, "break-even at {quantity}", quantity=at)
         rows.append(
             (
-                _cut(node.label),
+                node.label,
                 translate(
                     lang, "{quantity} expected; {verdict}", quantity=expected, verdict=verdict
                 ),
@@ -353,7 +348,7 @@ def _sensitivity_lines(model: LogicModel, sensitivity: Sensitivity, fig: _Figure
         value = row.switching_value
         fixed = fig.percent if fraction else fig.money  # 3.73 person, 1 749 806.10 SEK
         switching = translate(lang, "none in range") if value is None else f"{fixed(value)}{unit}"
-        label = _cut(_parameter_label(model, p, lang), _LABEL_WIDTH + 5)
+        label = _parameter_label(model, p, lang)
         rows.append((label, fig.money(row.npv_low), fig.money(row.npv_high), switching))
         spans.append(
             translate(
