@@ -34,7 +34,7 @@ test: lint typecheck pytest docs
 # The message catalogues (docs/languages.md): extract the messages of src/, bring the
 # .po files up to date with them, and compile the .mo files that ship in the package.
 LOCALE := src/logikmodell/locale
-BABEL_KEYWORDS := -k translate:2 -k translate_plural:2,3 -k N_
+BABEL_KEYWORDS := -k translate:2 -k translate_plural:2,3 -k N_ -k Message
 catalogues: $(STAMP)
 	$(BIN)/pybabel extract -F pyproject.toml $(BABEL_KEYWORDS) --no-location \
 	  --sort-output --omit-header -o $(LOCALE)/logikmodell.pot src/logikmodell

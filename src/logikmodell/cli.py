@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 from logikmodell import __version__
 from logikmodell.errors import GraphvizNotFoundError, LoadError, LogikmodellError, RenderError
 from logikmodell.graph import LogicModel
-from logikmodell.i18n import resolve_lang, translate
+from logikmodell.i18n import error_text, resolve_lang, translate
 
 if TYPE_CHECKING:
+    from logikmodell.numbers import Lang
     from logikmodell.validation import Finding
 
 __all__ = [
@@ -81,11 +82,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from logikmodell.validation import Severity, validate
 
     model = _load(args.model)
-    report = validate(model, select=_codes(args.select), ignore=_codes(args.ignore))
+    report = validate(model, select=_codes(args.select), ignore=_codes(args.ignore), lang=args.lang)
     if args.format == "json":
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2))
     else:
-        print(report.to_text())
+        print(report.to_text(args.lang))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     return EXIT_ERRORS if any(f.severity in failing for f in report.findings) else EXIT_OK
 
@@ -107,7 +108,7 @@ def _cmd_costs(args: argparse.Namespace) -> int:
     try:
         costs = attribute_costs(model)
     except CostAttributionError as exc:
-        return _refuse(exc.findings, args.model, args.format, "costs")
+        return _refuse(exc.findings, args.model, args.format, "costs", args.lang)
     if args.format == "json":
         print(json.dumps(costs.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -124,7 +125,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.findings:
         from logikmodell.validation import validate
 
-        findings = validate(model)
+        findings = validate(model, lang=args.lang)
     written = render(
         model,
         args.output,
@@ -132,26 +133,32 @@ def _cmd_render(args: argparse.Namespace) -> int:
         findings=findings,
         goal=args.goal,
         compact=args.compact,
+        page=args.page,
+        orientation=args.orientation,
     )
     print(translate(args.lang, "Wrote {path}", path=written))
     return EXIT_OK
 
 
 # ---------------------------------------------------------------------- returns
-def _refuse(findings: Sequence[Finding], path: str, output_format: str, command: str) -> int:
+def _refuse(
+    findings: Sequence[Finding], path: str, output_format: str, command: str, lang: Lang
+) -> int:
     """Print the findings (LM101, LM601) for which a command refuses a model."""
     from logikmodell.validation import Report
 
     report = Report(findings=findings)
     if output_format == "json":
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2))
     else:
         for finding in report.findings:
-            print(finding)
-    print(
-        f"{path}: {command} refused: the model has a cycle or over-allocated shares",
-        file=sys.stderr,
+            print(finding.to_text(lang))
+    reason = translate(
+        lang,
+        "{command} refused: the model has a cycle or over-allocated shares",
+        command=command,
     )
+    print(f"{path}: {reason}", file=sys.stderr)
     return EXIT_ERRORS
 
 
@@ -168,15 +175,15 @@ def _cmd_returns(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     seed = 0 if args.seed is None else args.seed
     model = _load(args.model)
-    refusing = validate(model, select=["LM101", "LM601"])
+    refusing = validate(model, select=["LM101", "LM601"], lang=args.lang)
     if not refusing.ok:
-        return _refuse(refusing.findings, args.model, args.format, "returns")
+        return _refuse(refusing.findings, args.model, args.format, "returns", args.lang)
     try:
         appraisal = appraise(model)
         sensitivity = one_way(model) if args.sensitivity else None
         simulation = monte_carlo(model, args.monte_carlo, seed) if args.monte_carlo else None
     except AppraisalError as exc:
-        print(f"{args.model}: {exc}", file=sys.stderr)
+        print(f"{args.model}: {error_text(args.lang, exc)}", file=sys.stderr)
         return EXIT_ERRORS
     if args.format == "json":
         data = appraisal.to_dict()
@@ -218,10 +225,20 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(_not_whole(text)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
+        raise argparse.ArgumentTypeError(
+            translate(None, "expected at least 1, got {value}", value=value)
+        )
     return value
+
+
+def _not_whole(text: str) -> str:
+    """The complaint about an option that is not a whole number.
+
+    The arguments are still being parsed, so the language is the environment's.
+    """
+    return translate(None, "expected a whole number, got {text}", text=repr(text))
 
 
 def _seed(text: str) -> int:
@@ -272,7 +289,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         dump(model, stem.with_suffix(suffix))
         written.append(stem.with_suffix(suffix))
 
-    report = validate(model)
+    report = validate(model, lang=args.lang)
     costs = attribute_costs(model)
     appraisal = appraise(model)
     written.append(_write_json(out_dir / "validation.json", report.to_dict()))
@@ -285,11 +302,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             written.append(render(model, stem.with_suffix(suffix), lang=args.lang))
         written += _demo_reports(model, out_dir, args.lang)
     except GraphvizNotFoundError as exc:
-        diagram_note = translate(args.lang, "Diagram: {reason}", reason=exc)
+        diagram_note = translate(args.lang, "Diagram: {reason}", reason=error_text(args.lang, exc))
 
     out = sys.stdout
     print(summary(model, lang=args.lang), file=out)
-    print("\n" + translate(args.lang, "Validation:"), report.to_text(), sep="\n", file=out)
+    print("\n" + translate(args.lang, "Validation:"), report.to_text(args.lang), sep="\n", file=out)
     print("\n" + cost_summary(model, costs, lang=args.lang), file=out)
     print("\n" + returns_text(model, appraisal, lang=args.lang), file=out)
     print("", file=out)
@@ -434,6 +451,17 @@ def _add_render(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="fold outputs into activities and count indicators and risks "
         "(default: only for models over 80 nodes)",
     )
+    draw.add_argument(
+        "--page",
+        choices=("a4", "a3"),
+        help="scale the drawing down to fit this sheet, its text never below 7 pt",
+    )
+    draw.add_argument(
+        "--orientation",
+        choices=("landscape", "portrait"),
+        default="landscape",
+        help="of the sheet, with --page (default landscape)",
+    )
     draw.set_defaults(func=_cmd_render)
 
 
@@ -509,9 +537,14 @@ def _error_lines(exc: LogikmodellError, args: argparse.Namespace) -> list[str]:
         return exc.lines()
     if isinstance(exc, GraphvizNotFoundError | RenderError):
         output = getattr(args, "output", None) or getattr(args, "dir", None)
-        return [f"cannot write {output}: {exc}" if output else f"logikmodell: {exc}"]
+        reason = error_text(args.lang, exc)
+        if output:
+            return [
+                translate(args.lang, "cannot write {path}: {reason}", path=output, reason=reason)
+            ]
+        return [f"logikmodell: {reason}"]
     source = getattr(args, "model", None) or getattr(args, "input", None) or "logikmodell"
-    return [f"{source}: {exc}"]
+    return [f"{source}: {error_text(args.lang, exc)}"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from logikmodell._text import plural, with_article
+from logikmodell._text import N_, plural, with_article
 
 if TYPE_CHECKING:
     from logikmodell.validation.findings import Finding, Report
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AppraisalError",
     "CostAttributionError",
+    "DiagramDoesNotFitError",
     "DumpError",
     "DuplicateIdError",
     "GraphvizNotFoundError",
@@ -42,6 +43,14 @@ __all__ = [
 
 class LogikmodellError(Exception):
     """Base class of every error logikmodell raises on purpose."""
+
+    def message_template(self) -> tuple[str, dict[str, object]] | None:
+        """The message as a catalogue entry and its values, or ``None`` when it has none.
+
+        The entry is the English text with ``{name}`` placeholders;
+        :func:`logikmodell.i18n.error_text` translates it.
+        """
+        return None
 
 
 class InvalidValueError(LogikmodellError, ValueError):
@@ -117,6 +126,20 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
+class DiagramDoesNotFitError(InvalidValueError):
+    """A diagram does not fit the page asked for with its text at the smallest size allowed.
+
+    Attributes:
+        scale: the factor the drawing would need to fit.
+        smallest: the size, in points, its smallest text would then have.
+    """
+
+    def __init__(self, message: str, *, scale: float, smallest: float) -> None:
+        super().__init__("page", message)
+        self.scale = scale
+        self.smallest = smallest
+
+
 class LoadError(LogikmodellError, ValueError):
     """An input document cannot be read as a logic model.
 
@@ -169,8 +192,12 @@ class CostAttributionError(LogikmodellError, ValueError):
         self.findings: tuple[Finding, ...] = tuple(findings)
         super().__init__(self.__str__())
 
+    def message_template(self) -> tuple[str, dict[str, object]]:
+        """The first line of the message (the findings follow it in ``str()``)."""
+        return N_("cannot attribute costs: the model has a cycle or over-allocated shares"), {}
+
     def __str__(self) -> str:
-        head = "cannot attribute costs: the model has a cycle or over-allocated shares"
+        head = self.message_template()[0]
         return "\n".join([head, *(f"  {finding}" for finding in self.findings)])
 
 
@@ -183,12 +210,17 @@ class GraphvizNotFoundError(LogikmodellError, RuntimeError):
     def __init__(self) -> None:
         super().__init__(str(self))
 
-    def __str__(self) -> str:
-        return (
+    def message_template(self) -> tuple[str, dict[str, object]]:
+        """What to install, or which output needs no Graphviz."""
+        message = N_(
             "the Graphviz 'dot' program was not found on the PATH; install the OS package "
             "'graphviz' (apt install graphviz, dnf install graphviz, brew install graphviz), "
             "or write .dot or .mmd output, which needs no Graphviz"
         )
+        return message, {}
+
+    def __str__(self) -> str:
+        return self.message_template()[0]
 
 
 class RenderError(LogikmodellError, RuntimeError):
@@ -204,9 +236,21 @@ class RenderError(LogikmodellError, RuntimeError):
         self.stderr = stderr
         super().__init__(str(self))
 
+    def message_template(self) -> tuple[str, dict[str, object]]:
+        """The exit code and what ``dot`` said, if anything."""
+        said = self.stderr.strip()
+        if not said:
+            return N_("Graphviz 'dot' failed (exit code {code}) without a message"), {
+                "code": self.returncode
+            }
+        return N_("Graphviz 'dot' failed (exit code {code}): {said}"), {
+            "code": self.returncode,
+            "said": said,
+        }
+
     def __str__(self) -> str:
-        said = self.stderr.strip() or "no message"
-        return f"Graphviz 'dot' failed (exit code {self.returncode}): {said}"
+        message, values = self.message_template()
+        return message.format(**values)
 
 
 class DumpError(LogikmodellError, ValueError):
@@ -214,4 +258,12 @@ class DumpError(LogikmodellError, ValueError):
 
 
 class AppraisalError(LogikmodellError, ValueError):
-    """A model whose returns cannot be appraised (no costs, or no valued outcome)."""
+    """A model whose returns cannot be appraised (no costs, or no valued outcome).
+
+    The message is a catalogue entry (marked with ``N_``), translated by
+    :func:`logikmodell.i18n.error_text`.
+    """
+
+    def message_template(self) -> tuple[str, dict[str, object]]:
+        """The message itself, with no placeholders."""
+        return str(self), {}

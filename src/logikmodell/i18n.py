@@ -25,12 +25,14 @@ from __future__ import annotations
 import functools
 import gettext as _gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from pathlib import Path
 from typing import get_args
 
-from logikmodell.errors import InvalidValueError
-from logikmodell.numbers import Lang
+from logikmodell._text import N_
+from logikmodell.errors import InvalidValueError, LogikmodellError
+from logikmodell.numbers import Lang, format_decimal
 
 __all__ = [
     "DOMAIN",
@@ -38,7 +40,10 @@ __all__ = [
     "LOCALE_DIR",
     "N_",
     "Lang",
+    "Message",
+    "and_list",
     "check_lang",
+    "error_text",
     "resolve_lang",
     "translate",
     "translate_plural",
@@ -116,6 +121,89 @@ def translate_plural(
     return text.format(n=n, **values)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the name gettext tools look for
-    """Mark ``message`` for the catalogue without translating it (it is translated later)."""
-    return message
+class Message:
+    """A sentence of the catalogue and its values, written in a language when it is read.
+
+    The text is the English message with ``{name}`` placeholders (the catalogue's
+    message id); a value that is itself a :class:`Message` is written in the same
+    language, so that a sentence can take translated words (``the activity``). The
+    command ``make catalogues`` extracts the text of every ``Message(...)`` call.
+
+    Example:
+        >>> risk = Message("the risk {risk}", risk="'Personalbrist' (r1)")
+        >>> Message("{what} has no owner", what=risk).in_lang("en")
+        "the risk 'Personalbrist' (r1) has no owner"
+    """
+
+    __slots__ = ("text", "values")
+
+    def __init__(self, text: str, /, **values: object) -> None:
+        self.text = text
+        self.values: dict[str, object] = values
+
+    def in_lang(self, lang: Lang | None) -> str:
+        """The sentence in ``lang`` (``None``: the environment's, :func:`resolve_lang`)."""
+        language = resolve_lang(lang)
+        values = {name: _value(value, language) for name, value in self.values.items()}
+        return translate(language, self.text, **values)
+
+    def sentence(self, lang: Lang | None) -> str:
+        """The sentence in ``lang`` with its first letter upper-case."""
+        text = self.in_lang(lang)
+        return text[:1].upper() + text[1:]
+
+    def __str__(self) -> str:
+        return self.in_lang("en")
+
+    def __repr__(self) -> str:
+        values = "".join(f", {name}={value!r}" for name, value in self.values.items())
+        return f"Message({self.text!r}{values})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return self.text == other.text and self.values == other.values
+
+    def __hash__(self) -> int:
+        return hash((self.text, tuple(sorted(self.values))))
+
+
+def and_list(items: Sequence[object]) -> object:
+    """Items joined for a sentence: ``a``, ``a and b``, ``a, b and c`` (``och`` in Swedish)."""
+    if len(items) == 1:
+        return items[0]
+    if len(items) == 2:
+        return Message("{first} and {second}", first=items[0], second=items[1])
+    return Message("{first}, {rest}", first=items[0], rest=and_list(items[1:]))
+
+
+def _value(value: object, lang: Lang) -> object:
+    """A value of a :class:`Message` as the language writes it: numbers and nested messages."""
+    if isinstance(value, Message):
+        return value.in_lang(lang)
+    if isinstance(value, Fraction):
+        written = None if lang == "en" else lang
+        try:
+            return format_decimal(value, lang=written)
+        except ValueError:
+            return format_decimal(value, places=4, lang=written)
+    return value
+
+
+def error_text(lang: Lang | None, error: BaseException, /) -> str:
+    """What an error says, in ``lang``.
+
+    An error of logikmodell that carries a catalogue message
+    (:meth:`~logikmodell.errors.LogikmodellError.message_template`) is translated;
+    any other error says what ``str(error)`` says.
+
+    Example:
+        >>> from logikmodell.errors import GraphvizNotFoundError
+        >>> error_text("sv", GraphvizNotFoundError())[:43]
+        'Graphviz-programmet dot finns inte på PATH;'
+    """
+    template = error.message_template() if isinstance(error, LogikmodellError) else None
+    if template is None:
+        return str(error)
+    message, values = template
+    return translate(lang, message, **values)

@@ -166,3 +166,22 @@ def test_the_command_refuses_a_seed_without_a_simulation(tmp_path: Path) -> None
     assert result.returncode == 2
     assert "--seed" in result.stderr
     assert not (tmp_path / "r.html").exists()
+
+
+def test_a_diagram_too_big_for_a4_says_how_small_its_text_prints() -> None:
+    html = report_html(load_example(), lang="en")
+    assert "Printed on A4, its smallest text is about" in html
+    assert "render --page a3 --compact" in html
+
+
+def test_a_small_model_gets_one_diagram_that_prints_at_7_pt_or_more() -> None:
+    model = lm.loads(
+        "logikmodell: 1\ntitle: Liten\nnodes:\n"
+        "  - {id: r, kind: resource, label: Mentor, cost: 100 000 SEK}\n"
+        "  - {id: a, kind: activity, label: Mentorskap}\n"
+        "  - {id: g, kind: long_term_outcome, label: Behörighet, direction: increase}\n"
+        "links:\n  - {from: r, to: a}\n  - {from: a, to: g, evidence: research}\n"
+    )
+    html = report_html(model, lang="en")
+    assert "Printed on A4" not in html
+    assert html.count('<figure class="diagram">') == 1

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
 
-from logikmodell.errors import GraphvizNotFoundError, RenderError
+from logikmodell.errors import DiagramDoesNotFitError, GraphvizNotFoundError, RenderError
 from logikmodell.graph import LogicModel
 from logikmodell.rendering._backend import FORMATS, GraphvizWarning, find_dot, run_dot
 from logikmodell.rendering._findings import FindingLike, FindingsLike
@@ -30,6 +30,7 @@ from logikmodell.rendering.mermaid import to_mermaid
 __all__ = [
     "COMPACT_THRESHOLD",
     "SUFFIXES",
+    "DiagramDoesNotFitError",
     "FindingLike",
     "FindingsLike",
     "GraphvizNotFoundError",
@@ -53,6 +54,8 @@ def to_svg(
     findings: Iterable[FindingLike] | FindingsLike | None = None,
     goal: str | None = None,
     compact: bool | None = None,
+    page: str | None = None,
+    orientation: str = "landscape",
 ) -> str:
     """The diagram as SVG text, laid out by ``dot``.
 
@@ -62,16 +65,39 @@ def to_svg(
         findings: findings to highlight.
         goal: draw only this node and the nodes with a path to it.
         compact: fold outputs and count indicators and risks; ``None`` decides by size.
+        page: ``"a4"`` or ``"a3"``: scale the drawing down to fit that sheet (inside
+            10 mm margins), its text never below 7 pt.
+        orientation: ``"landscape"`` (default) or ``"portrait"``, with ``page``.
 
     Returns:
         The SVG document, ready to embed in a page.
 
     Raises:
+        DiagramDoesNotFitError: with ``page``, the text would print below 7 pt.
         GraphvizNotFoundError: ``dot`` is not on the PATH.
         RenderError: ``dot`` failed.
     """
-    source = to_dot(model, lang=lang, findings=findings, goal=goal, compact=compact).source
+    source = _source(model, lang, findings, goal, compact, page, orientation)
     return run_dot(source, "svg").decode("utf-8")
+
+
+def _source(
+    model: LogicModel,
+    lang: str,
+    findings: Iterable[FindingLike] | FindingsLike | None,
+    goal: str | None,
+    compact: bool | None,
+    page: str | None,
+    orientation: str,
+) -> str:
+    """The DOT text, fitted to ``page`` when one is asked for."""
+    from logikmodell.i18n import check_lang
+    from logikmodell.rendering._paper import fit_page
+
+    source: str = to_dot(model, lang=lang, findings=findings, goal=goal, compact=compact).source
+    if page is None:
+        return source
+    return fit_page(source, page, orientation, lang=check_lang(lang))
 
 
 # Jupyter shows a model as its diagram: the model's display is drawn from here.
@@ -87,6 +113,8 @@ def render(
     goal: str | None = None,
     compact: bool | None = None,
     dpi: int = 150,
+    page: str | None = None,
+    orientation: str = "landscape",
 ) -> Path:
     """Write the diagram to a file; the format comes from the suffix.
 
@@ -101,6 +129,9 @@ def render(
         goal: draw only this node and the nodes with a path to it.
         compact: fold outputs and count indicators and risks; ``None`` decides by size.
         dpi: resolution of PNG output.
+        page, orientation: fit the drawing to a sheet, as in
+            :func:`~logikmodell.rendering.to_svg` (not for
+            ``.mmd``).
 
     Returns:
         The path written.
@@ -120,9 +151,11 @@ def render(
             "path", f"cannot tell the format of {str(target)!r}: use one of {', '.join(SUFFIXES)}"
         )
     if suffix == ".mmd":
+        if page is not None:
+            raise InvalidValueError("page", "a page size applies to Graphviz output, not .mmd")
         data = to_mermaid(model, lang=lang, goal=goal, compact=compact).encode("utf-8")
     else:
-        source = to_dot(model, lang=lang, findings=findings, goal=goal, compact=compact).source
+        source = _source(model, lang, findings, goal, compact, page, orientation)
         if suffix in FORMATS:
             fmt = FORMATS[suffix]
             data = run_dot(source, fmt, dpi=dpi if fmt == "png" else None)

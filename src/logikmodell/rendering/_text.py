@@ -33,13 +33,20 @@ def clean(text: str) -> str:
     return _UNFIT.sub(_REPLACEMENT, text)
 
 
+# A space between a number and its unit, or inside a number: "20 %", "620 000 kr".
+_UNITS = r"%|‰|kr|tkr|mnkr|Mkr|[kM]?SEK|[kM]?EUR|år|mån|dagar|dygn|timmar|h|st|procent"
+_NUMBER_SPACE = re.compile(rf"(?<=\d) (?=(?:\d{{3}}|{_UNITS})(?!\w))")
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Lines of at most about ``width`` characters; the user's own line breaks kept.
 
-    Words longer than ``width`` stay whole rather than being cut.
+    Words longer than ``width`` stay whole rather than being cut, and a number stays
+    whole and on the line of its unit (``20 %``, ``620 000 kr``): those spaces become
+    no-break spaces.
     """
     lines: list[str] = []
-    for paragraph in clean(text).split("\n"):
+    for paragraph in _NUMBER_SPACE.sub("\u00a0", clean(text)).split("\n"):
         if len(paragraph) <= width and paragraph == paragraph.strip(" "):
             lines.append(paragraph)
             continue

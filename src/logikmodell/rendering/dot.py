@@ -14,15 +14,22 @@ the statement or the graph. Determinism: the same model gives the same bytes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from logikmodell.graph import LogicModel
-from logikmodell.i18n import translate
+from logikmodell.i18n import N_, translate
 from logikmodell.model.enums import Effect, Evidence, NodeKind
 from logikmodell.model.nodes import Node
 from logikmodell.rendering._content import LABEL_WIDTH, heading, node_rows, shown
-from logikmodell.rendering._findings import FindingLike, FindingsLike, Mark, Marks, mark
+from logikmodell.rendering._findings import (
+    SEVERITY_COLORS,
+    FindingLike,
+    FindingsLike,
+    Mark,
+    Marks,
+    mark,
+)
 from logikmodell.rendering._text import clean, html_text, wrap
 from logikmodell.rendering._view import Edge, View, build_view
 from logikmodell.rendering.labels import Lang, check_lang, evidence_name, stage_name
@@ -103,7 +110,9 @@ def _node_label(node: Node, model: LogicModel, view: View, lang: Lang, found: Ma
     )
 
 
-def _title_label(model: LogicModel, view: View, lang: Lang, legend: bool) -> str:
+def _title_label(
+    model: LogicModel, view: View, lang: Lang, legend: bool, found: Sequence[str] = ()
+) -> str:
     rows = [_row(_font("<b>" + _html(wrap(model.title, 80)) + "</b>", size=20))]
     facts, notes = heading(model, view, lang)
     for fact in facts:
@@ -118,7 +127,7 @@ def _title_label(model: LogicModel, view: View, lang: Lang, legend: bool) -> str
     return (
         '<<table border="0" cellborder="0" cellspacing="0" cellpadding="0"><tr>'
         f'<td valign="top" align="left">{info}</td><td width="40"></td>'
-        f'<td valign="top" align="left">{_legend(lang, bool(view.needs))}</td>'
+        f'<td valign="top" align="left">{_legend(lang, bool(view.needs), found)}</td>'
         "</tr></table>>"
     )
 
@@ -158,8 +167,20 @@ def _sample(text: str, *, color: str, width: str, style: str | None = None) -> s
     )
 
 
-def _legend(lang: Lang, needs: bool) -> str:
-    """The legend as an HTML-like table: line samples drawn as cell borders."""
+#: How the legend names the severity of the findings a diagram highlights.
+_FOUND_NAMES = {
+    "error": N_("error"),
+    "warning": N_("warning"),
+    "info": N_("info"),
+}
+
+
+def _legend(lang: Lang, needs: bool, found: Sequence[str] = ()) -> str:
+    """The legend as an HTML-like table: line samples drawn as cell borders.
+
+    ``found`` names the severities of the findings drawn, most severe first; each
+    gets a sample of its outline colour.
+    """
     evidence = [
         _sample(
             evidence_name(grade, lang),
@@ -188,12 +209,20 @@ def _legend(lang: Lang, needs: bool) -> str:
 
     evidence_head = translate(lang, "Evidence")
     links_head = translate(lang, "Links")
+    findings = ""
+    if found:
+        samples = [
+            _sample(translate(lang, _FOUND_NAMES[s]), color=SEVERITY_COLORS[s], width="3")
+            for s in found
+        ]
+        head = translate(lang, "Findings (code on the node)")
+        findings = f'<td valign="top">{block(head, samples)}</td>'
     return (
         '<table border="1" color="#BBBBBB" style="rounded" cellborder="0" cellspacing="4" '
         'cellpadding="2"><tr>'
         f'<td valign="top">{block(evidence_head, evidence)}</td>'
         f'<td valign="top">{block(links_head, links)}</td>'
-        "</tr></table>"
+        f"{findings}</tr></table>"
     )
 
 
@@ -269,7 +298,9 @@ def to_dot(
         if node.id in view.rank:
             ids[node.id] = f"n{len(ids)}"
 
-    graph = _digraph(_title_label(model, view, language, legend))
+    present = {m.severity for m in (*marks.nodes.values(), *marks.links.values())}
+    severities = [severity for severity in SEVERITY_COLORS if severity in present]
+    graph = _digraph(_title_label(model, view, language, legend, severities))
 
     def found_on(node: Node) -> Mark | None:
         return _combine([marks.nodes[id] for id in shown(node, view) if id in marks.nodes])

@@ -28,6 +28,7 @@ import attrs
 from logikmodell.costs.resources import UNASSIGNED
 from logikmodell.errors import AppraisalError
 from logikmodell.graph import LogicModel
+from logikmodell.i18n import N_
 from logikmodell.model.elements import Economics
 from logikmodell.model.enums import ValueType
 from logikmodell.model.nodes import Outcome, Resource
@@ -284,13 +285,17 @@ def model_transfers(model: LogicModel) -> list[TransferTerms]:
 def _refuse(costs: Sequence[CostTerms], benefits: Sequence[OutcomeTerms]) -> None:
     if not any(amount for term in costs for amount in term.by_year.values()):
         raise AppraisalError(
-            "cannot appraise the returns: no resource has a cost "
-            "(give a resource `cost` or `quantity` and `unit_cost`)"
+            N_(
+                "cannot appraise the returns: no resource has a cost "
+                "(give a resource `cost` or `quantity` and `unit_cost`)"
+            )
         )
     if not benefits:
         raise AppraisalError(
-            "cannot appraise the returns: no outcome is valued "
-            "(give an outcome both a `quantity` and `values`)"
+            N_(
+                "cannot appraise the returns: no outcome is valued "
+                "(give an outcome both a `quantity` and `values`)"
+            )
         )
 
 

@@ -12,23 +12,40 @@ from functools import cached_property
 
 import attrs
 
-from logikmodell._text import with_article
 from logikmodell.graph import LogicModel
+from logikmodell.i18n import Message
 from logikmodell.model.elements import Actor, Indicator, Link, Risk
 from logikmodell.model.enums import Effect, NodeKind
 from logikmodell.model.nodes import Node, Outcome
 from logikmodell.topology import Topology
 
-__all__ = ["MODEL_PLACE", "Context", "Place", "describe", "desired_sign", "kind_name"]
+__all__ = [
+    "MODEL_PLACE",
+    "Context",
+    "Place",
+    "describe",
+    "desired_sign",
+    "kind_name",
+    "the_kind",
+]
 
-_KIND_NAMES = {
-    NodeKind.NEED: "need",
-    NodeKind.RESOURCE: "resource",
-    NodeKind.ACTIVITY: "activity",
-    NodeKind.OUTPUT: "output",
-    NodeKind.SHORT_TERM_OUTCOME: "short-term outcome",
-    NodeKind.LONG_TERM_OUTCOME: "long-term outcome",
-    NodeKind.IMPACT: "impact",
+#: Each kind in words for a message: bare, with ``a``/``an``, and with ``the``.
+_KIND_NAMES: dict[NodeKind, tuple[Message, Message, Message]] = {
+    NodeKind.NEED: (Message("need"), Message("a need"), Message("the need")),
+    NodeKind.RESOURCE: (Message("resource"), Message("a resource"), Message("the resource")),
+    NodeKind.ACTIVITY: (Message("activity"), Message("an activity"), Message("the activity")),
+    NodeKind.OUTPUT: (Message("output"), Message("an output"), Message("the output")),
+    NodeKind.SHORT_TERM_OUTCOME: (
+        Message("short-term outcome"),
+        Message("a short-term outcome"),
+        Message("the short-term outcome"),
+    ),
+    NodeKind.LONG_TERM_OUTCOME: (
+        Message("long-term outcome"),
+        Message("a long-term outcome"),
+        Message("the long-term outcome"),
+    ),
+    NodeKind.IMPACT: (Message("impact"), Message("an impact"), Message("the impact")),
 }
 
 
@@ -53,10 +70,15 @@ def _field(path: str, field: str | None) -> str:
     return path if field is None else f"{path}.{field}"
 
 
-def kind_name(kind: NodeKind, *, article: bool = False) -> str:
+def kind_name(kind: NodeKind, *, article: bool = False) -> Message:
     """A kind in words for a message: ``short-term outcome`` (``an output`` with article)."""
-    name = _KIND_NAMES[kind]
-    return with_article(name) if article else name
+    bare, indefinite, _ = _KIND_NAMES[kind]
+    return indefinite if article else bare
+
+
+def the_kind(kind: NodeKind) -> Message:
+    """A kind with the definite article: ``the output`` (``prestationen`` in Swedish)."""
+    return _KIND_NAMES[kind][2]
 
 
 def describe(node: Node) -> str:

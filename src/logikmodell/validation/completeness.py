@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from logikmodell.i18n import Message
 from logikmodell.model.enums import NodeKind
 from logikmodell.model.nodes import Outcome
-from logikmodell.validation._context import Context, kind_name
+from logikmodell.validation._context import Context, the_kind
 from logikmodell.validation.findings import Severity
 from logikmodell.validation.registry import Hit, rule
 
@@ -18,10 +19,11 @@ def _goal_without_need(ctx: Context) -> Iterator[Hit]:
     for node in ctx.nodes.values():
         if isinstance(node, Outcome) and node.kind.is_goal and not node.addresses:
             yield Hit(
-                message=(
-                    f"The {kind_name(node.kind)} {ctx.name(node.id)} addresses no need: name "
-                    "the needs it answers (addresses), so that the goal is tied to the "
-                    "needs analysis."
+                message=Message(
+                    "{the_kind} {node} addresses no need: name the needs it answers "
+                    "(addresses), so that the goal is tied to the needs analysis.",
+                    the_kind=the_kind(node.kind),
+                    node=ctx.name(node.id),
                 ),
                 nodes=(node.id,),
                 place=ctx.node_place(node.id),
@@ -39,10 +41,10 @@ def _unanswered_need(ctx: Context) -> Iterator[Hit]:
     for node in ctx.nodes.values():
         if node.kind is NodeKind.NEED and node.id not in answered:
             yield Hit(
-                message=(
-                    f"The need {ctx.name(node.id)} is addressed by no goal: name it in the "
-                    "addresses of the long-term outcome or impact that answers it, or "
-                    "remove it."
+                message=Message(
+                    "The need {node} is addressed by no goal: name it in the addresses of the "
+                    "long-term outcome or impact that answers it, or remove it.",
+                    node=ctx.name(node.id),
                 ),
                 nodes=(node.id,),
                 place=ctx.node_place(node.id),
@@ -54,17 +56,19 @@ def _target_group(ctx: Context) -> Iterator[Hit]:
     group = ctx.model.target_group
     if group is None:
         yield Hit(
-            message=(
-                f"The model '{ctx.model.title}' has no target group: describe who the "
-                "investment is for (target_group with label, size and definition)."
+            message=Message(
+                "The model '{title}' has no target group: describe who the investment is "
+                "for (target_group with label, size and definition).",
+                title=ctx.model.title,
             ),
             place=ctx.model_place(),
         )
     elif group.size is None:
         yield Hit(
-            message=(
-                f"The target group '{group.label}' has no size: give the number of people "
-                "it covers (target_group.size), so that reach and unit costs can be judged."
+            message=Message(
+                "The target group '{group}' has no size: give the number of people it "
+                "covers (target_group.size), so that reach and unit costs can be judged.",
+                group=group.label,
             ),
             place=ctx.model_place("target_group"),
         )
@@ -74,10 +78,11 @@ def _target_group(ctx: Context) -> Iterator[Hit]:
 def _comparison(ctx: Context) -> Iterator[Hit]:
     if not ctx.model.comparison:
         yield Hit(
-            message=(
-                f"The model '{ctx.model.title}' has no comparison alternative: say what the "
-                "effects will be compared with (comparison), e.g. a control group or a "
-                "historical cohort."
+            message=Message(
+                "The model '{title}' has no comparison alternative: say what the effects "
+                "will be compared with (comparison), e.g. a control group or a historical "
+                "cohort.",
+                title=ctx.model.title,
             ),
             place=ctx.model_place(),
         )
@@ -88,22 +93,25 @@ def _values_and_quantity(ctx: Context) -> Iterator[Hit]:
     for node in ctx.nodes.values():
         if not isinstance(node, Outcome):
             continue
+        named = {"the_kind": the_kind(node.kind), "node": ctx.name(node.id)}
         if node.values and node.quantity is None:
             field = "values"
-            problem = (
-                "has values but no quantity, so they count for nothing: give the quantity "
-                "of units reaching the outcome because of the investment"
+            message = Message(
+                "{the_kind} {node} has values but no quantity, so they count for nothing: "
+                "give the quantity of units reaching the outcome because of the investment.",
+                **named,
             )
         elif node.quantity is not None and not node.values:
             field = "quantity"
-            problem = (
-                "has a quantity but no values, so it adds nothing to the returns: give its "
-                "values per actor (financial proxies), or drop the quantity"
+            message = Message(
+                "{the_kind} {node} has a quantity but no values, so it adds nothing to the "
+                "returns: give its values per actor (financial proxies), or drop the quantity.",
+                **named,
             )
         else:
             continue
         yield Hit(
-            message=f"The {kind_name(node.kind)} {ctx.name(node.id)} {problem}.",
+            message=message,
             nodes=(node.id,),
             place=ctx.node_place(node.id, field),
         )

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 
+from logikmodell.i18n import Message
 from logikmodell.model.nodes import Resource
-from logikmodell.numbers import decimal_text
 from logikmodell.validation._context import Context
 from logikmodell.validation.findings import Severity
 from logikmodell.validation.registry import Hit, rule
@@ -17,9 +17,16 @@ from logikmodell.validation.registry import Hit, rule
 __all__: list[str] = []
 
 
-def _percent(value: Fraction) -> str:
+def _percent(value: Fraction) -> Message:
     """A share as a percentage for a message: ``62.5 %``, exact where it is short."""
-    return f"{decimal_text(value * 100)} %"
+    return Message("{value} %", value=value * 100)
+
+
+def _listed(items: list[Message]) -> object:
+    """Items joined by commas: ``a 60 %, b 50 %``."""
+    if len(items) == 1:
+        return items[0]
+    return Message("{first}, {rest}", first=items[0], rest=_listed(items[1:]))
 
 
 def _shares(ctx: Context) -> dict[int, list[int]]:
@@ -44,15 +51,22 @@ def _over_allocated(ctx: Context) -> Iterator[Hit]:
         total = _total(ctx, shared)
         if total > 1:
             id = ctx.id_list[i]
-            targets = ", ".join(
-                f"{ctx.links[k].to_id} {_percent(ctx.links[k].share or Fraction(0))}"
+            targets = [
+                Message(
+                    "{id} {share}",
+                    id=ctx.links[k].to_id,
+                    share=_percent(ctx.links[k].share or Fraction(0)),
+                )
                 for k in shared
-            )
+            ]
             yield Hit(
-                message=(
-                    f"The shares on the links leaving {ctx.name(id)} sum to "
-                    f"{_percent(total)} ({targets}): more than the whole cost would be "
-                    "passed on. Lower the shares so that they sum to at most 1."
+                message=Message(
+                    "The shares on the links leaving {node} sum to {total} ({targets}): more "
+                    "than the whole cost would be passed on. Lower the shares so that they "
+                    "sum to at most 1.",
+                    node=ctx.name(id),
+                    total=_percent(total),
+                    targets=_listed(targets),
                 ),
                 nodes=(id,),
                 place=ctx.node_place(id),
@@ -68,11 +82,13 @@ def _under_allocated(ctx: Context) -> Iterator[Hit]:
         if total < 1:
             id = ctx.id_list[i]
             yield Hit(
-                message=(
-                    f"Every link leaving {ctx.name(id)} carries a share, and the shares sum "
-                    f"to {_percent(total)}: the remaining {_percent(1 - total)} of its cost "
-                    "stays unallocated. Raise the shares to sum to 1, or leave one link "
-                    "without a share to take the rest."
+                message=Message(
+                    "Every link leaving {node} carries a share, and the shares sum to "
+                    "{total}: the remaining {rest} of its cost stays unallocated. Raise the "
+                    "shares to sum to 1, or leave one link without a share to take the rest.",
+                    node=ctx.name(id),
+                    total=_percent(total),
+                    rest=_percent(1 - total),
                 ),
                 nodes=(id,),
                 place=ctx.node_place(id),
@@ -84,9 +100,10 @@ def _no_cost(ctx: Context) -> Iterator[Hit]:
     for node in ctx.nodes.values():
         if isinstance(node, Resource) and node.cost is None and node.unit_cost is None:
             yield Hit(
-                message=(
-                    f"The resource {ctx.name(node.id)} has no cost: give it a cost, or a "
-                    "quantity and a unit_cost, so that the calculation includes it."
+                message=Message(
+                    "The resource {node} has no cost: give it a cost, or a quantity and a "
+                    "unit_cost, so that the calculation includes it.",
+                    node=ctx.name(node.id),
                 ),
                 nodes=(node.id,),
                 place=ctx.node_place(node.id),
@@ -98,9 +115,10 @@ def _no_payer(ctx: Context) -> Iterator[Hit]:
     for node in ctx.nodes.values():
         if isinstance(node, Resource) and node.payer is None:
             yield Hit(
-                message=(
-                    f"The resource {ctx.name(node.id)} has no payer: name the actor who "
-                    "pays for it (payer), so that costs can be shown per actor."
+                message=Message(
+                    "The resource {node} has no payer: name the actor who pays for it "
+                    "(payer), so that costs can be shown per actor.",
+                    node=ctx.name(node.id),
                 ),
                 nodes=(node.id,),
                 place=ctx.node_place(node.id),

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from logikmodell.model.enums import Direction, Effect, NodeKind
+from logikmodell.i18n import Message
+from logikmodell.model.enums import Effect, NodeKind
 from logikmodell.model.nodes import Outcome
-from logikmodell.validation._context import Context, kind_name
+from logikmodell.validation._context import Context, the_kind
 from logikmodell.validation.findings import Severity
 from logikmodell.validation.registry import Hit, rule
 
@@ -32,8 +33,13 @@ AGAINST = _ODD
 BOTH = _EVEN | _ODD
 
 
-def _word(sign: int) -> str:
-    return "increase" if sign > 0 else "decrease"
+_INCREASE = Message("increase")
+_DECREASE = Message("decrease")
+_EFFECTS = {Effect.INCREASES: Message("increases"), Effect.DECREASES: Message("decreases")}
+
+
+def _word(sign: int) -> Message:
+    return _INCREASE if sign > 0 else _DECREASE
 
 
 @rule("LM201", Severity.ERROR, "link contradicts desired directions")
@@ -49,11 +55,18 @@ def _link_direction(ctx: Context) -> Iterator[Hit]:
         source, target = link.from_id, link.to_id
         wanted = Effect.INCREASES if from_sign == to_sign else Effect.DECREASES
         yield Hit(
-            message=(
-                f"Link {ctx.name(source)} → {ctx.name(target)} says more of {source} "
-                f"{link.effect.value} {target}, but {source} should {_word(from_sign)} and "
-                f"{target} {_word(to_sign)}: the effect should be '{wanted.value}' (or one "
-                "of the directions is wrong)."
+            message=Message(
+                "Link {from_node} → {to_node} says more of {source} {effect} {target}, but "
+                "{source} should {from_way} and {target} {to_way}: the effect should be "
+                "'{wanted}' (or one of the directions is wrong).",
+                from_node=ctx.name(source),
+                to_node=ctx.name(target),
+                source=source,
+                target=target,
+                effect=_EFFECTS[link.effect],
+                from_way=_word(from_sign),
+                to_way=_word(to_sign),
+                wanted=wanted.value,
             ),
             nodes=(source, target),
             link=link.key,
@@ -242,11 +255,15 @@ def _odd_paths(ctx: Context, start: int, goals: dict[str, int]) -> dict[int, lis
 def _against(ctx: Context) -> Iterator[Hit]:
     for activity, goal, sign, path in _pairs(ctx, AGAINST):
         yield Hit(
-            message=(
-                f"The activity {ctx.name(activity)} makes the goal {ctx.name(goal)} "
-                f"{_word(-sign)} on every path between them (e.g. {path}), but the goal "
-                f"should {_word(sign)}: check the effects of the links on those paths, or "
-                "the goal's direction."
+            message=Message(
+                "The activity {activity} makes the goal {goal} {way} on every path between "
+                "them (e.g. {path}), but the goal should {wanted}: check the effects of the "
+                "links on those paths, or the goal's direction.",
+                activity=ctx.name(activity),
+                goal=ctx.name(goal),
+                way=_word(-sign),
+                path=path,
+                wanted=_word(sign),
             ),
             nodes=(activity, goal),
             place=ctx.node_place(activity),
@@ -257,11 +274,16 @@ def _against(ctx: Context) -> Iterator[Hit]:
 def _mixed(ctx: Context) -> Iterator[Hit]:
     for activity, goal, sign, path in _pairs(ctx, BOTH):
         yield Hit(
-            message=(
-                f"The activity {ctx.name(activity)} makes the goal {ctx.name(goal)} "
-                f"{_word(sign)} along some paths and {_word(-sign)} along others (e.g. "
-                f"{path}): check the effects of the links between them, or explain in a "
-                "note why the net effect is expected to go the goal's way."
+            message=Message(
+                "The activity {activity} makes the goal {goal} {way} along some paths and "
+                "{other_way} along others (e.g. {path}): check the effects of the links "
+                "between them, or explain in a note why the net effect is expected to go "
+                "the goal's way.",
+                activity=ctx.name(activity),
+                goal=ctx.name(goal),
+                way=_word(sign),
+                other_way=_word(-sign),
+                path=path,
             ),
             nodes=(activity, goal),
             place=ctx.node_place(activity),
@@ -273,11 +295,11 @@ def _no_direction(ctx: Context) -> Iterator[Hit]:
     for node in ctx.nodes.values():
         if isinstance(node, Outcome) and node.direction is None:
             yield Hit(
-                message=(
-                    f"The {kind_name(node.kind)} {ctx.name(node.id)} has no direction: say "
-                    f"whether it should '{Direction.INCREASE.value}' or "
-                    f"'{Direction.DECREASE.value}', so that the chain's directions can be "
-                    "checked."
+                message=Message(
+                    "{the_kind} {node} has no direction: say whether it should 'increase' "
+                    "or 'decrease', so that the chain's directions can be checked.",
+                    the_kind=the_kind(node.kind),
+                    node=ctx.name(node.id),
                 ),
                 nodes=(node.id,),
                 place=ctx.node_place(node.id),

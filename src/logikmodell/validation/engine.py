@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from logikmodell.graph import LogicModel
+from logikmodell.i18n import Lang, resolve_lang
 from logikmodell.validation._context import Context
 from logikmodell.validation.findings import Finding, Report
 from logikmodell.validation.registry import select_rules
@@ -17,6 +18,7 @@ def validate(
     *,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    lang: Lang | None = None,
 ) -> Report:
     """Check a model against the rule catalogue and report every finding.
 
@@ -28,12 +30,17 @@ def validate(
         model: the model to check.
         select: rule codes or prefixes to run (``["LM2", "LM601"]``); all by default.
         ignore: rule codes or prefixes not to run.
+        lang: the language of the findings' messages, ``"sv"`` or ``"en"``; ``None``
+            for the environment's (:func:`~logikmodell.i18n.resolve_lang`). Each
+            finding keeps its sentence, so :meth:`~logikmodell.validation.Finding.message_in` and
+            ``Report.to_text(lang=)`` can write it in the other language later.
 
     Returns:
         The findings, sorted: errors first, then by code and nodes.
 
     Raises:
-        InvalidValueError: ``select`` or ``ignore`` names no known rule.
+        InvalidValueError: ``select`` or ``ignore`` names no known rule, or ``lang``
+            is neither ``sv`` nor ``en``.
 
     Example:
         >>> import logikmodell as lm
@@ -42,8 +49,9 @@ def validate(
         ['LM109']
     """
     chosen = select_rules(select, ignore)
+    language = resolve_lang(lang)
     context = Context(model)
     findings: list[Finding] = []
     for rule in chosen:
-        findings.extend(rule.findings(context))
+        findings.extend(rule.findings(context, lang=language))
     return Report(findings=findings)

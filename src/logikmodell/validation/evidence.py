@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from logikmodell.i18n import Message
 from logikmodell.model.enums import Evidence, NodeKind
-from logikmodell.validation._context import Context, kind_name
+from logikmodell.validation._context import Context, the_kind
 from logikmodell.validation.findings import Severity
 from logikmodell.validation.registry import Hit, rule
 
@@ -39,10 +40,12 @@ def _no_evidence(ctx: Context) -> Iterator[Hit]:
         link = ctx.links[k]
         if causal and link.evidence is None:
             yield Hit(
-                message=(
-                    f"The link {ctx.name(link.from_id)} → {ctx.name(link.to_id)} claims an "
-                    "effect but gives no evidence: grade it research, proven_experience or "
-                    "assumption, and name the source."
+                message=Message(
+                    "The link {from_node} → {to_node} claims an effect but gives no "
+                    "evidence: grade it research, proven_experience or assumption, and name "
+                    "the source.",
+                    from_node=ctx.name(link.from_id),
+                    to_node=ctx.name(link.to_id),
                 ),
                 nodes=link.key,
                 link=link.key,
@@ -109,9 +112,11 @@ def _frontier_link(ctx: Context, goal: int, reached: bytearray, supported: bytea
     raise AssertionError("a reached, unsupported goal has a weak link above it")
 
 
-def _grade(ctx: Context, k: int) -> str:
+def _grade(ctx: Context, k: int) -> Message:
     evidence = ctx.links[k].evidence
-    return "gives no evidence" if evidence is None else f"is graded '{evidence.value}'"
+    if evidence is None:
+        return Message("gives no evidence")
+    return Message("is graded '{grade}'", grade=evidence.value)
 
 
 @rule("LM502", Severity.WARNING, "goal reached only through unsupported causal links")
@@ -123,13 +128,17 @@ def _unsupported_goal(ctx: Context) -> Iterator[Hit]:
             k = _frontier_link(ctx, i, reached, supported)
             link = ctx.links[k]
             yield Hit(
-                message=(
-                    f"Every path from an activity to the {kind_name(ctx.kinds[i])} "
-                    f"{ctx.name(id)} contains a causal link without evidence or graded "
-                    f"'assumption' (e.g. the link {link.from_id} → {link.to_id} "
-                    f"{_grade(ctx, k)}): support at least one path with research or proven "
+                message=Message(
+                    "Every path from an activity to {the_kind} {node} contains a causal "
+                    "link without evidence or graded 'assumption' (e.g. the link {from_id} "
+                    "→ {to_id} {grade}): support at least one path with research or proven "
                     "experience (evidence and source), or say how the assumption will be "
-                    "tested."
+                    "tested.",
+                    the_kind=the_kind(ctx.kinds[i]),
+                    node=ctx.name(id),
+                    from_id=link.from_id,
+                    to_id=link.to_id,
+                    grade=_grade(ctx, k),
                 ),
                 nodes=(id,),
                 place=ctx.node_place(id),

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from logikmodell._text import plural
 from logikmodell.errors import ValidationFailed
+from logikmodell.i18n import N_, Lang, Message, resolve_lang, translate, translate_plural
 
 __all__ = ["Finding", "Report", "Severity", "ValidationFailed"]
 
@@ -57,6 +57,13 @@ class Severity(enum.StrEnum):
 
 _RANKS = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
 
+#: The severities as words of a text line (the codes stay ``error``, ``warning``, ``info``).
+_SEVERITY_WORDS = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.INFO: N_("info"),
+}
+
 
 def _ids(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
@@ -87,6 +94,9 @@ class Finding:
         line: the 1-based line of the path in the text the model was loaded
             from; None for a model built in code.
         column: the 1-based column there; None with ``line``.
+        text: the message as a catalogue sentence and its values, from which
+            :meth:`message_in` writes it in any language; None for a finding made
+            with a plain ``message``.
     """
 
     code: str
@@ -98,26 +108,63 @@ class Finding:
     path: str = "$"
     line: int | None = None
     column: int | None = None
+    text: Message | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def location(self) -> str:
         """Where the finding points: ``a → b`` for a link, the node ids, or ``model``."""
+        return self.location_in("en")
+
+    def location_in(self, lang: Lang | None) -> str:
+        """:attr:`location` in ``lang``: only ``model`` has a translation (``modellen``)."""
         if self.link is not None:
             return f"{self.link[0]} → {self.link[1]}"
         if self.nodes:
             return ", ".join(self.nodes)
-        return "model"
+        return translate(lang, "model")
+
+    def message_in(self, lang: Lang | None) -> str:
+        """The message in ``lang`` (``None``: the environment's language).
+
+        A finding of a rule carries its sentence (:attr:`text`) and is written anew;
+        a finding made with a plain ``message`` keeps it.
+
+        Example:
+            >>> import logikmodell as lm
+            >>> report = lm.validate(lm.loads("logikmodell: 1\\ntitle: Tom\\n"), select=["LM109"])
+            >>> report.findings[0].message_in("sv")[:38]
+            "Modellen 'Tom' har ingen aktivitet och"
+        """
+        if self.text is None:
+            return self.message
+        return self.text.sentence(lang)
+
+    def to_text(self, lang: Lang | None = None) -> str:
+        """One line, ``CODE severity location: message``, in ``lang``.
+
+        ``lang=None`` keeps the message as validated and writes the severity and
+        location in the environment's language.
+        """
+        message = self.message if lang is None else self.message_in(lang)
+        return translate(
+            lang,
+            "{code} {severity} {location}: {message}",
+            code=self.code,
+            severity=translate(lang, _SEVERITY_WORDS[self.severity]),
+            location=self.location_in(lang),
+            message=message,
+        )
 
     def sort_key(self) -> tuple[int, str, tuple[str, ...], tuple[str, ...], str]:
         """The report order: severity (errors first), code, nodes, link, message."""
         return (-self.severity.rank, self.code, self.nodes, self.link or (), self.message)
 
-    def to_dict(self) -> dict[str, object]:
-        """The finding as JSON data (DESIGN §7)."""
+    def to_dict(self, lang: Lang | None = None) -> dict[str, object]:
+        """The finding as JSON data (DESIGN §7); ``message`` in ``lang`` when given."""
         return {
             "code": self.code,
             "severity": self.severity.value,
-            "message": self.message,
+            "message": self.message if lang is None else self.message_in(lang),
             "nodes": list(self.nodes),
             "link": list(self.link) if self.link is not None else None,
             "subject": self.subject,
@@ -197,23 +244,38 @@ class Report:
         if not self.ok:
             raise ValidationFailed(self)
 
-    def to_dict(self) -> dict[str, object]:
-        """The report as JSON data: ``{"ok", "counts", "findings"}`` (DESIGN §7)."""
+    def to_dict(self, lang: Lang | None = None) -> dict[str, object]:
+        """The report as JSON data: ``{"ok", "counts", "findings"}`` (DESIGN §7).
+
+        With ``lang`` the messages are written in that language; keys, codes and
+        severities never change with it.
+        """
         return {
             "ok": self.ok,
             "counts": self.counts,
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [f.to_dict(lang) for f in self.findings],
         }
 
-    def summary(self) -> str:
-        """One line: ``2 errors, 1 warning, 0 infos`` or ``no findings``."""
+    def summary(self, lang: Lang | None = None) -> str:
+        """One line: ``2 errors, 1 warning, 0 infos`` or ``no findings`` (``2 fel, …``)."""
+        language = resolve_lang(lang)
         if not self.findings:
-            return "no findings"
+            return translate(language, "no findings")
         counts = self.counts
-        return ", ".join(plural(counts[s.value], s.value) for s in Severity)
+        return ", ".join(
+            [
+                translate_plural(language, "{n} error", "{n} errors", counts["error"]),
+                translate_plural(language, "{n} warning", "{n} warnings", counts["warning"]),
+                translate_plural(language, "{n} info", "{n} infos", counts["info"]),
+            ]
+        )
 
-    def to_text(self) -> str:
-        """Linter-style text: one line per finding, the summary line last."""
-        lines = [str(f) for f in self.findings]
-        lines.append(self.summary())
+    def to_text(self, lang: Lang | None = None) -> str:
+        """Linter-style text: one line per finding, the summary line last.
+
+        With ``lang`` every message is written in that language; ``lang=None`` keeps
+        the messages as validated, with the other words in the environment's language.
+        """
+        lines = [f.to_text(lang) for f in self.findings]
+        lines.append(self.summary(lang))
         return "\n".join(lines)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from logikmodell.i18n import Message
 from logikmodell.model.elements import Indicator
 from logikmodell.model.enums import Direction, NodeKind
 from logikmodell.model.nodes import Outcome
-from logikmodell.numbers import decimal_text
-from logikmodell.validation._context import Context, kind_name
+from logikmodell.validation._context import Context, the_kind
 from logikmodell.validation.findings import Severity
 from logikmodell.validation.registry import Hit, rule
 
@@ -35,10 +35,11 @@ def _outcome_without_indicator(ctx: Context) -> Iterator[Hit]:
     for node in ctx.nodes.values():
         if node.kind.is_outcome and node.id not in measured:
             yield Hit(
-                message=(
-                    f"The {kind_name(node.kind)} {ctx.name(node.id)} has no indicator, so "
-                    "it cannot be followed up: add an indicator that measures it, with a "
-                    "baseline, a target and a data source."
+                message=Message(
+                    "{the_kind} {node} has no indicator, so it cannot be followed up: add an "
+                    "indicator that measures it, with a baseline, a target and a data source.",
+                    the_kind=the_kind(node.kind),
+                    node=ctx.name(node.id),
                 ),
                 nodes=(node.id,),
                 place=ctx.node_place(node.id),
@@ -51,9 +52,11 @@ def _no_process_measure(ctx: Context) -> Iterator[Hit]:
     for node in ctx.nodes.values():
         if node.kind in (NodeKind.ACTIVITY, NodeKind.OUTPUT) and node.id not in measured:
             yield Hit(
-                message=(
-                    f"The {kind_name(node.kind)} {ctx.name(node.id)} has no process measure: "
-                    "add an indicator that shows whether it is delivered as planned."
+                message=Message(
+                    "{the_kind} {node} has no process measure: add an indicator that shows "
+                    "whether it is delivered as planned.",
+                    the_kind=the_kind(node.kind),
+                    node=ctx.name(node.id),
                 ),
                 nodes=(node.id,),
                 place=ctx.node_place(node.id),
@@ -69,12 +72,18 @@ def _target_against_direction(ctx: Context) -> Iterator[Hit]:
         base, target = indicator.baseline.value, indicator.target.value
         if target >= base if direction is Direction.INCREASE else target <= base:
             continue
-        word = "below" if direction is Direction.INCREASE else "above"
+        increase = direction is Direction.INCREASE
         yield Hit(
-            message=(
-                f"The indicator {_name(indicator)} of {ctx.name(indicator.measures)} should "
-                f"{direction.value}, but its target {decimal_text(target)} lies {word} its "
-                f"baseline {decimal_text(base)}: correct the target, the baseline or the direction."
+            message=Message(
+                "The indicator {indicator} of {node} should {direction}, but its target "
+                "{target} lies {side} its baseline {baseline}: correct the target, the "
+                "baseline or the direction.",
+                indicator=_name(indicator),
+                node=ctx.name(indicator.measures),
+                direction=Message("increase") if increase else Message("decrease"),
+                target=target,
+                side=Message("below") if increase else Message("above"),
+                baseline=base,
             ),
             nodes=(indicator.measures,),
             place=ctx.indicator_place(j, "target"),
@@ -91,14 +100,48 @@ def _no_baseline_or_target(ctx: Context) -> Iterator[Hit]:
         ]
         if missing:
             yield Hit(
-                message=(
-                    f"The indicator {_name(indicator)} of {ctx.name(indicator.measures)} has "
-                    f"no {' and no '.join(missing)}: give {' and '.join(missing)} with values "
-                    "and dates, so that progress can be judged."
+                message=_missing(
+                    missing, indicator=_name(indicator), node=ctx.name(indicator.measures)
                 ),
                 nodes=(indicator.measures,),
                 place=ctx.indicator_place(j),
             )
+
+
+def _missing(missing: list[str], **values: object) -> Message:
+    """LM304's sentence for what is missing: the baseline, the target or both."""
+    if missing == ["baseline"]:
+        return Message(
+            "The indicator {indicator} of {node} has no baseline: give baseline with values "
+            "and dates, so that progress can be judged.",
+            **values,
+        )
+    if missing == ["target"]:
+        return Message(
+            "The indicator {indicator} of {node} has no target: give target with values "
+            "and dates, so that progress can be judged.",
+            **values,
+        )
+    return Message(
+        "The indicator {indicator} of {node} has no baseline and no target: give baseline "
+        "and target with values and dates, so that progress can be judged.",
+        **values,
+    )
+
+
+def _date_message(same_day: bool, **values: object) -> Message:
+    """LM305's sentence: a target date on, or before, the baseline date."""
+    if same_day:
+        return Message(
+            "The indicator {indicator} of {node} has its target date {target} on its "
+            "baseline date {baseline}: the target date must come after the baseline date.",
+            **values,
+        )
+    return Message(
+        "The indicator {indicator} of {node} has its target date {target} before its "
+        "baseline date {baseline}: the target date must come after the baseline date.",
+        **values,
+    )
 
 
 @rule("LM305", Severity.ERROR, "indicator target date not after its baseline date")
@@ -110,11 +153,12 @@ def _target_date(ctx: Context) -> Iterator[Hit]:
         if base is None or target is None or target > base:
             continue
         yield Hit(
-            message=(
-                f"The indicator {_name(indicator)} of {ctx.name(indicator.measures)} has its "
-                f"target date {target.isoformat()} "
-                f"{'on' if target == base else 'before'} its baseline date "
-                f"{base.isoformat()}: the target date must come after the baseline date."
+            message=_date_message(
+                target == base,
+                indicator=_name(indicator),
+                node=ctx.name(indicator.measures),
+                target=target.isoformat(),
+                baseline=base.isoformat(),
             ),
             nodes=(indicator.measures,),
             place=ctx.indicator_place(j, "target.date"),
@@ -126,9 +170,11 @@ def _no_source(ctx: Context) -> Iterator[Hit]:
     for j, indicator in enumerate(ctx.indicators):
         if not indicator.source:
             yield Hit(
-                message=(
-                    f"The indicator {_name(indicator)} of {ctx.name(indicator.measures)} has "
-                    "no data source: name where its values come from (source)."
+                message=Message(
+                    "The indicator {indicator} of {node} has no data source: name where its "
+                    "values come from (source).",
+                    indicator=_name(indicator),
+                    node=ctx.name(indicator.measures),
                 ),
                 nodes=(indicator.measures,),
                 place=ctx.indicator_place(j),

@@ -15,6 +15,7 @@ import attrs
 
 from logikmodell.errors import InvalidValueError
 from logikmodell.graph import LogicModel
+from logikmodell.i18n import Lang, Message, resolve_lang
 from logikmodell.validation._context import MODEL_PLACE, Context, Place
 from logikmodell.validation.findings import Finding, Report, Severity
 
@@ -49,12 +50,15 @@ _RULE_MODULES = (
 class Hit:
     """What a rule found, before the registry adds the code and severity.
 
+    ``message`` is a :class:`~logikmodell.i18n.Message` (a catalogue sentence and
+    its values, so that the finding can be written in any language) or plain text.
+
     ``place`` says which element the hit is about and where it is in the file
     format (see :class:`~logikmodell.validation.findings.Finding`); the default is
     the model as a whole. ``Context.node_place`` and its siblings make one.
     """
 
-    message: str
+    message: str | Message
     nodes: tuple[str, ...] = ()
     link: tuple[str, str] | None = None
     place: Place = MODEL_PLACE
@@ -84,17 +88,21 @@ class Rule:
         """The rule's place in the documentation, e.g. ``docs/rules.md#lm101``."""
         return f"{DOCS_PAGE}#{self.code.lower()}"
 
-    def run(self, model: LogicModel) -> tuple[Finding, ...]:
-        """Run this rule alone on a model; its findings in report order."""
-        return Report(findings=self.findings(Context(model))).findings
+    def run(self, model: LogicModel, *, lang: Lang | None = None) -> tuple[Finding, ...]:
+        """Run this rule alone on a model; its findings in report order, in ``lang``."""
+        return Report(findings=self.findings(Context(model), lang=lang)).findings
 
-    def findings(self, context: Context) -> list[Finding]:
-        """Run the rule on a prepared model."""
+    def findings(self, context: Context, *, lang: Lang | None = None) -> list[Finding]:
+        """Run the rule on a prepared model; its messages in ``lang`` (None: the environment's)."""
+        language = resolve_lang(lang)
         return [
             Finding(
                 code=self.code,
                 severity=self.severity,
-                message=hit.message,
+                message=hit.message.sentence(language)
+                if isinstance(hit.message, Message)
+                else hit.message,
+                text=hit.message if isinstance(hit.message, Message) else None,
                 nodes=hit.nodes,
                 link=hit.link,
                 subject=hit.place.subject,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from logikmodell.i18n import Message
 from logikmodell.model.elements import Risk
 from logikmodell.validation._context import Context
 from logikmodell.validation.findings import Severity
@@ -24,10 +25,15 @@ def _unmitigated(ctx: Context) -> Iterator[Hit]:
     for j, risk in enumerate(ctx.risks):
         if risk.score >= SERIOUS_RISK_SCORE and not risk.mitigation:
             yield Hit(
-                message=(
-                    f"The risk {_name(risk)} scores {risk.likelihood} × {risk.consequence} = "
-                    f"{risk.score} (likelihood × consequence, {SERIOUS_RISK_SCORE} or more is "
-                    "serious) but has no mitigation: say how it will be reduced or handled."
+                message=Message(
+                    "The risk {risk} scores {likelihood} × {consequence} = {score} "
+                    "(likelihood × consequence, {serious} or more is serious) but has no "
+                    "mitigation: say how it will be reduced or handled.",
+                    risk=_name(risk),
+                    likelihood=risk.likelihood,
+                    consequence=risk.consequence,
+                    score=risk.score,
+                    serious=SERIOUS_RISK_SCORE,
                 ),
                 nodes=risk.threatens,
                 place=ctx.risk_place(j),
@@ -39,9 +45,10 @@ def _threatens_nothing(ctx: Context) -> Iterator[Hit]:
     for j, risk in enumerate(ctx.risks):
         if not risk.threatens:
             yield Hit(
-                message=(
-                    f"The risk {_name(risk)} threatens nothing: name the activities or "
-                    "outcomes it puts at risk (threatens)."
+                message=Message(
+                    "The risk {risk} threatens nothing: name the activities or outcomes it "
+                    "puts at risk (threatens).",
+                    risk=_name(risk),
                 ),
                 place=ctx.risk_place(j),
             )
@@ -52,9 +59,10 @@ def _no_owner(ctx: Context) -> Iterator[Hit]:
     for j, risk in enumerate(ctx.risks):
         if risk.owner is None:
             yield Hit(
-                message=(
-                    f"The risk {_name(risk)} has no owner: name the actor responsible for "
-                    "watching and handling it (owner)."
+                message=Message(
+                    "The risk {risk} has no owner: name the actor responsible for watching "
+                    "and handling it (owner).",
+                    risk=_name(risk),
                 ),
                 nodes=risk.threatens,
                 place=ctx.risk_place(j),

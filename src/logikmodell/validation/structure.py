@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from logikmodell.i18n import Message, and_list
 from logikmodell.model.enums import NodeKind
-from logikmodell.validation._context import Context, kind_name
+from logikmodell.validation._context import Context, kind_name, the_kind
 from logikmodell.validation.findings import Severity
 from logikmodell.validation.registry import Hit, rule
 
@@ -17,27 +18,28 @@ def _cycle(ctx: Context) -> Iterator[Hit]:
     for cycle in ctx.cycles:
         steps = " → ".join(ctx.name(id) for id in (*cycle, cycle[0]))
         yield Hit(
-            message=(
-                f"The chain runs in a circle: {steps}. A logic model leads forward from "
-                "resources to impact; remove or reverse one of these links."
+            message=Message(
+                "The chain runs in a circle: {steps}. A logic model leads forward from "
+                "resources to impact; remove or reverse one of these links.",
+                steps=steps,
             ),
             nodes=cycle,
             place=ctx.link_place(ctx.link_number(cycle[0], cycle[1 % len(cycle)])),
         )
 
 
-def chain_order_problem(from_kind: NodeKind, to_kind: NodeKind) -> str | None:
+def chain_order_problem(from_kind: NodeKind, to_kind: NodeKind) -> Message | None:
     """Why a link from one kind to another breaks the chain order (LM102), or None."""
     if from_kind is NodeKind.RESOURCE:
         if to_kind is NodeKind.ACTIVITY:
             return None
-        return "a resource may only link to an activity"
+        return Message("a resource may only link to an activity")
     if to_kind.stage < from_kind.stage:
-        return "it runs backwards in the chain"
+        return Message("it runs backwards in the chain")
     if to_kind is from_kind and not from_kind.is_outcome:
-        return f"links between two {kind_name(from_kind)} nodes are not allowed"
+        return Message("links between two {kind} nodes are not allowed", kind=kind_name(from_kind))
     if to_kind.stage == from_kind.stage and to_kind is not from_kind:
-        return "links within a stage join outcomes of the same kind only"
+        return Message("links within a stage join outcomes of the same kind only")
     return None
 
 
@@ -46,6 +48,16 @@ def _skipped(from_kind: NodeKind, to_kind: NodeKind) -> tuple[NodeKind, ...]:
     if from_kind is NodeKind.RESOURCE or chain_order_problem(from_kind, to_kind) is not None:
         return ()
     return tuple(kind for kind in NodeKind if from_kind.stage < kind.stage < to_kind.stage)
+
+
+def _ends(ctx: Context, from_id: str, to_id: str) -> dict[str, object]:
+    """The values that name a link's two ends: each node with its kind (``an output``)."""
+    return {
+        "from_kind": kind_name(ctx.nodes[from_id].kind, article=True),
+        "from_node": ctx.name(from_id),
+        "to_kind": kind_name(ctx.nodes[to_id].kind, article=True),
+        "to_node": ctx.name(to_id),
+    }
 
 
 _KINDS: tuple[NodeKind, ...] = tuple(kind for kind in NodeKind if kind is not NodeKind.NEED)
@@ -63,12 +75,13 @@ def _chain_order(ctx: Context) -> Iterator[Hit]:
             continue
         link = ctx.links[k]
         yield Hit(
-            message=(
-                f"The link from {kind_name(source, article=True)} {ctx.name(link.from_id)} "
-                f"to {kind_name(target, article=True)} {ctx.name(link.to_id)} is not "
-                f"allowed: {problem}. Links go resource → activity → output → short-term "
+            message=Message(
+                "The link from {from_kind} {from_node} to {to_kind} {to_node} is not "
+                "allowed: {problem}. Links go resource → activity → output → short-term "
                 "outcome → long-term outcome → impact; remove the link or change a node's "
-                "kind."
+                "kind.",
+                **_ends(ctx, link.from_id, link.to_id),
+                problem=problem,
             ),
             nodes=link.key,
             link=link.key,
@@ -85,15 +98,26 @@ def _skips_stage(ctx: Context) -> Iterator[Hit]:
         if not skipped:
             continue
         link = ctx.links[k]
-        names = " and ".join(kind_name(kind) for kind in skipped)
-        plural = "s" if len(skipped) > 1 else ""
+        ends = _ends(ctx, link.from_id, link.to_id)
+        stages = and_list([kind_name(kind) for kind in skipped])
+        if len(skipped) == 1:
+            message = Message(
+                "The link from {from_kind} {from_node} to {to_kind} {to_node} skips the "
+                "{stages} stage: add the {stages} in between, so that the chain can be "
+                "followed up step by step.",
+                **ends,
+                stages=stages,
+            )
+        else:
+            message = Message(
+                "The link from {from_kind} {from_node} to {to_kind} {to_node} skips the "
+                "{stages} stages: add the {stages} in between, so that the chain can be "
+                "followed up step by step.",
+                **ends,
+                stages=stages,
+            )
         yield Hit(
-            message=(
-                f"The link from {kind_name(source, article=True)} {ctx.name(link.from_id)} "
-                f"to {kind_name(target, article=True)} {ctx.name(link.to_id)} skips the "
-                f"{names} stage{plural}: add the {names} in between, so that the chain can "
-                "be followed up step by step."
-            ),
+            message=message,
             nodes=link.key,
             link=link.key,
             place=ctx.link_place(k),
@@ -125,10 +149,10 @@ def _activity_without_goal(ctx: Context) -> Iterator[Hit]:
     for i in ctx.ids_of(NodeKind.ACTIVITY):
         if not reaching[i]:
             yield Hit(
-                message=(
-                    f"The activity {ctx.name(ctx.id_list[i])} leads to no goal (long-term "
-                    "outcome or impact): link it through its outputs and outcomes to a goal, "
-                    "or remove it."
+                message=Message(
+                    "The activity {node} leads to no goal (long-term outcome or impact): "
+                    "link it through its outputs and outcomes to a goal, or remove it.",
+                    node=ctx.name(ctx.id_list[i]),
                 ),
                 nodes=(ctx.id_list[i],),
                 place=ctx.node_place(ctx.id_list[i]),
@@ -145,10 +169,11 @@ def _goal_without_activity(ctx: Context) -> Iterator[Hit]:
         if not reached[i]:
             id = ctx.id_list[i]
             yield Hit(
-                message=(
-                    f"The goal {ctx.name(id)} ({kind_name(ctx.kinds[i])}) is reached by no "
-                    "activity: link an activity to it through outputs and outcomes, or "
-                    "remove the goal."
+                message=Message(
+                    "The goal {node} ({kind}) is reached by no activity: link an activity "
+                    "to it through outputs and outcomes, or remove the goal.",
+                    node=ctx.name(id),
+                    kind=kind_name(ctx.kinds[i]),
                 ),
                 nodes=(id,),
                 place=ctx.node_place(id),
@@ -161,9 +186,10 @@ def _idle_resource(ctx: Context) -> Iterator[Hit]:
     for i in ctx.ids_of(NodeKind.RESOURCE):
         if not any(kinds[tails[k]] is NodeKind.ACTIVITY for k in ctx.out[i]):
             yield Hit(
-                message=(
-                    f"The resource {ctx.name(ctx.id_list[i])} is linked to no activity, so "
-                    "nothing shows what it pays for: link it to the activity it funds."
+                message=Message(
+                    "The resource {node} is linked to no activity, so nothing shows what it "
+                    "pays for: link it to the activity it funds.",
+                    node=ctx.name(ctx.id_list[i]),
                 ),
                 nodes=(ctx.id_list[i],),
                 place=ctx.node_place(ctx.id_list[i]),
@@ -176,9 +202,10 @@ def _unfunded_activity(ctx: Context) -> Iterator[Hit]:
     for i in ctx.ids_of(NodeKind.ACTIVITY):
         if not any(kinds[heads[k]] is NodeKind.RESOURCE for k in ctx.into[i]):
             yield Hit(
-                message=(
-                    f"The activity {ctx.name(ctx.id_list[i])} has no resource, so its cost "
-                    "is missing from the calculation: link the resource that funds it."
+                message=Message(
+                    "The activity {node} has no resource, so its cost is missing from the "
+                    "calculation: link the resource that funds it.",
+                    node=ctx.name(ctx.id_list[i]),
                 ),
                 nodes=(ctx.id_list[i],),
                 place=ctx.node_place(ctx.id_list[i]),
@@ -190,9 +217,11 @@ def _dead_end(ctx: Context) -> Iterator[Hit]:
     for i in ctx.ids_of(NodeKind.OUTPUT, NodeKind.SHORT_TERM_OUTCOME):
         if not ctx.out[i]:
             yield Hit(
-                message=(
-                    f"The {kind_name(ctx.kinds[i])} {ctx.name(ctx.id_list[i])} leads "
-                    "nowhere: link it to the outcome it is meant to bring about, or remove it."
+                message=Message(
+                    "{the_kind} {node} leads nowhere: link it to the outcome it is meant to "
+                    "bring about, or remove it.",
+                    the_kind=the_kind(ctx.kinds[i]),
+                    node=ctx.name(ctx.id_list[i]),
                 ),
                 nodes=(ctx.id_list[i],),
                 place=ctx.node_place(ctx.id_list[i]),
@@ -202,16 +231,18 @@ def _dead_end(ctx: Context) -> Iterator[Hit]:
 @rule("LM109", Severity.ERROR, "model with no activity or no goal")
 def _empty_chain(ctx: Context) -> Iterator[Hit]:
     kinds = set(ctx.kinds)
-    missing = []
+    missing: list[object] = []
     if NodeKind.ACTIVITY not in kinds:
-        missing.append("no activity")
+        missing.append(Message("no activity"))
     if not any(kind.is_goal for kind in kinds):
-        missing.append("no goal (long-term outcome or impact)")
+        missing.append(Message("no goal (long-term outcome or impact)"))
     if missing:
         yield Hit(
-            message=(
-                f"The model '{ctx.model.title}' has {' and '.join(missing)}: a logic model "
-                "needs at least one activity leading to at least one goal; add them."
+            message=Message(
+                "The model '{title}' has {missing}: a logic model needs at least one "
+                "activity leading to at least one goal; add them.",
+                title=ctx.model.title,
+                missing=and_list(missing),
             ),
             place=ctx.model_place(),
         )

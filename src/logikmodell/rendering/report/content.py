@@ -14,6 +14,7 @@ import attrs
 
 from logikmodell.costs import CostAttribution, attribute_costs
 from logikmodell.graph import LogicModel
+from logikmodell.i18n import error_text
 from logikmodell.model.elements import Indicator, Link, Observation, Risk
 from logikmodell.model.enums import NodeKind
 from logikmodell.model.nodes import Need, Node, Outcome, Resource
@@ -151,7 +152,7 @@ def build(
         draws: run a Monte Carlo simulation of this many draws (None: none).
         seed: the simulation's seed.
     """
-    report = validate(model)
+    report = validate(model, lang=lang)
     refusing = [f for f in report.errors if f.code in ("LM101", "LM601")]
     costs = None if refusing else attribute_costs(model)
     appraisal, problem, sensitivity, simulation = None, None, None, None
@@ -159,7 +160,7 @@ def build(
         try:
             appraisal = appraise(model)
         except AppraisalError as exc:
-            problem = str(exc)
+            problem = error_text(lang, exc)
         else:
             sensitivity = one_way(model)
             simulation = monte_carlo(model, draws, seed) if draws else None

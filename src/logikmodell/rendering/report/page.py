@@ -29,8 +29,6 @@ __all__ = ["render_page"]
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _MINUS = "−"
-#: Above this many nodes the report draws one diagram per goal.
-SPLIT_ABOVE = 40
 
 _STAGES = {
     NodeKind.RESOURCE: N_("Resources"),
@@ -107,7 +105,7 @@ def _filters(lang: Lang, currency: str) -> dict[str, Callable[..., object]]:
         return format_decimal(exact, group=True, places=places, minus=_MINUS, lang=lang)
 
     def ratio(value: Fraction | float) -> str:
-        return format_decimal(Fraction(value), places=2, minus=_MINUS, lang=lang)
+        return format_decimal(Fraction(value), places=2, fixed=True, minus=_MINUS, lang=lang)
 
     def payback(year: int | None) -> str:
         if year is None:
@@ -226,23 +224,97 @@ def _inline_svg(svg: str, label: str) -> str:
     return svg.replace("<svg", f'<svg role="img" aria-label="{label}"', 1)
 
 
+#: Where the diagram goes: an A4 landscape page inside the report's margins, less the
+#: caption (millimetres).
+DIAGRAM_AREA_MM = (265.0, 160.0)
+
+
 def _diagrams(content: ReportContent) -> list[dict[str, str]]:
-    from logikmodell.rendering import to_svg
+    """The diagram, fitted to its page: whole, or compact, or one per goal.
+
+    The first of those whose text prints at 7 pt or more is taken; when none does,
+    the per-goal compact drawings are, scaled to the page, and the caption says how
+    small their text is and how to draw them larger.
+    """
+    from logikmodell.errors import DiagramDoesNotFitError
+    from logikmodell.rendering import to_dot
+    from logikmodell.rendering._backend import run_dot
+    from logikmodell.rendering._paper import fit
 
     model, lang = content.model, content.lang
     if len(model) == 0:
         return []
-    caption = translate(lang, "The logic model of {title}.", title=model.title)
+    candidates = _diagram_candidates(content)
+    smallest = 0.0
+    for parts in candidates:
+        try:
+            fitted = [
+                (
+                    fit(
+                        to_dot(
+                            model,
+                            lang=lang,
+                            findings=content.validation,
+                            goal=goal,
+                            compact=compact,
+                        ).source,
+                        DIAGRAM_AREA_MM,
+                        lang=lang,
+                        what="A4",
+                    ),
+                    caption,
+                )
+                for goal, compact, caption in parts
+            ]
+        except DiagramDoesNotFitError as exc:
+            smallest = exc.smallest
+            continue
+        return [
+            {
+                "svg": _inline_svg(run_dot(source, "svg").decode("utf-8"), caption),
+                "caption": caption,
+            }
+            for source, caption in fitted
+        ]
+    note = translate(
+        lang,
+        "Printed on A4, its smallest text is about {size} pt; "
+        "logikmodell render --page a3 --compact draws it larger.",
+        size=format_decimal(Fraction(round(smallest * 10), 10), places=1, fixed=True, lang=lang),
+    )
+    drawn = []
+    for goal, compact, caption in candidates[-1]:
+        source = to_dot(model, lang=lang, findings=content.validation, goal=goal, compact=compact)
+        svg = run_dot(source.source, "svg").decode("utf-8")
+        drawn.append({"svg": _inline_svg(svg, caption), "caption": f"{caption} {note}"})
+    return drawn
+
+
+def _diagram_candidates(
+    content: ReportContent,
+) -> list[list[tuple[str | None, bool | None, str]]]:
+    """The ways to draw the model, largest first: (goal, compact, caption) per drawing."""
+    model, lang = content.model, content.lang
+    whole = translate(lang, "The logic model of {title}.", title=model.title)
+    candidates: list[list[tuple[str | None, bool | None, str]]] = [
+        [(None, False, whole)],
+        [(None, True, whole)],
+    ]
     goals = model.goals()
-    if len(model) <= SPLIT_ABOVE or len(goals) < 2:
-        svg = to_svg(model, lang=lang, findings=content.validation)
-        return [{"svg": _inline_svg(svg, caption), "caption": caption}]
-    diagrams = []
-    for goal in goals:
-        part = translate(lang, "The part of the logic model that leads to {goal}.", goal=goal.label)
-        svg = to_svg(model, lang=lang, findings=content.validation, goal=goal.id)
-        diagrams.append({"svg": _inline_svg(svg, part), "caption": part})
-    return diagrams
+    if len(goals) > 1:
+        candidates.append(
+            [
+                (
+                    goal.id,
+                    True,
+                    translate(
+                        lang, "The part of the logic model that leads to {goal}.", goal=goal.label
+                    ),
+                )
+                for goal in goals
+            ]
+        )
+    return candidates
 
 
 def _per_unit(content: ReportContent) -> list[tuple[Node, Fraction]]:
