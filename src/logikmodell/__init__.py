@@ -22,10 +22,21 @@ from logikmodell.errors import (
     UnknownIdError,
 )
 from logikmodell.graph import LogicModel
-from logikmodell.io import DumpError, Limits, dump, dumps, load, loads
+from logikmodell.io import (
+    DumpError,
+    Limits,
+    dump,
+    dumps,
+    load,
+    load_catalogue,
+    loads,
+    loads_catalogue,
+)
 from logikmodell.model import (
     Activity,
     Actor,
+    Catalogue,
+    CatalogueEntry,
     Direction,
     Economics,
     Effect,
@@ -43,6 +54,7 @@ from logikmodell.model import (
     Outcome,
     Output,
     Period,
+    PriceIndex,
     Quantity,
     RateBand,
     Resource,
@@ -66,6 +78,8 @@ __all__ = [
     "Actor",
     "Appraisal",
     "AppraisalError",
+    "Catalogue",
+    "CatalogueEntry",
     "CostAttribution",
     "CostAttributionError",
     "Direction",
@@ -94,6 +108,7 @@ __all__ = [
     "Outcome",
     "Output",
     "Period",
+    "PriceIndex",
     "Problem",
     "Quantity",
     "RateBand",
@@ -115,7 +130,9 @@ __all__ = [
     "dump",
     "dumps",
     "load",
+    "load_catalogue",
     "loads",
+    "loads_catalogue",
     "render",
     "report",
     "to_dot",

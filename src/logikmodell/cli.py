@@ -50,10 +50,28 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"{self.prog}: error: {message}\n")
 
 
-def _load(path: str) -> LogicModel:
+def _catalogue_option(values: Sequence[str] | None) -> dict[str, str] | list[str] | None:
+    """``--catalogue FILE`` (allowed wherever it lies) or ``--catalogue ID=FILE``."""
+    if not values:
+        return None
+    by_id: dict[str, str] = {}
+    files: list[str] = []
+    for value in values:
+        id, equals, file = value.partition("=")
+        if equals and id and not any(sep in id for sep in ("/", "\\", os.sep)):
+            by_id[id] = file
+        else:
+            files.append(value)
+    if by_id and files:
+        by_id.update({Path(file).stem: file for file in files})
+    return by_id or files
+
+
+def _load(path: str, args: argparse.Namespace | None = None) -> LogicModel:
     from logikmodell.io import load
 
-    return load(path)
+    catalogues = _catalogue_option(getattr(args, "catalogue", None))
+    return load(path, catalogues=catalogues)
 
 
 # ---------------------------------------------------------------------- convert
@@ -65,7 +83,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_INPUT
-    model = _load(args.input)
+    model = _load(args.input, args)
     dump(model, args.output)
     return EXIT_OK
 
@@ -81,7 +99,7 @@ def _codes(values: Sequence[str] | None) -> list[str] | None:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from logikmodell.validation import Severity, validate
 
-    model = _load(args.model)
+    model = _load(args.model, args)
     report = validate(model, select=_codes(args.select), ignore=_codes(args.ignore), lang=args.lang)
     if args.format == "json":
         print(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2))
@@ -93,9 +111,26 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------- schema
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from logikmodell.io.schema import json_schema
+    from logikmodell.io.schema import catalogue_schema, json_schema
 
-    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    schema = catalogue_schema() if args.catalogue else json_schema()
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------- catalogue
+def _cmd_catalogue(args: argparse.Namespace) -> int:
+    from logikmodell.catalogue import load_catalogue, search, to_csv, to_dict
+    from logikmodell.text.catalogue import catalogue_text
+
+    catalogue = load_catalogue(args.file)
+    entries = search(catalogue, args.search)
+    if args.format == "json":
+        print(json.dumps(to_dict(catalogue, entries), ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        sys.stdout.write(to_csv(entries))
+    else:
+        print(catalogue_text(catalogue, entries, lang=args.lang))
     return EXIT_OK
 
 
@@ -104,7 +139,7 @@ def _cmd_costs(args: argparse.Namespace) -> int:
     from logikmodell.costs import CostAttributionError, attribute_costs
     from logikmodell.text import cost_table
 
-    model = _load(args.model)
+    model = _load(args.model, args)
     try:
         costs = attribute_costs(model)
     except CostAttributionError as exc:
@@ -120,7 +155,7 @@ def _cmd_costs(args: argparse.Namespace) -> int:
 def _cmd_render(args: argparse.Namespace) -> int:
     from logikmodell.rendering import render
 
-    model = _load(args.model)
+    model = _load(args.model, args)
     findings = None
     if args.findings:
         from logikmodell.validation import validate
@@ -174,7 +209,7 @@ def _cmd_returns(args: argparse.Namespace) -> int:
         print(f"logikmodell returns: {message}", file=sys.stderr)
         return EXIT_INPUT
     seed = 0 if args.seed is None else args.seed
-    model = _load(args.model)
+    model = _load(args.model, args)
     refusing = validate(model, select=["LM101", "LM601"], lang=args.lang)
     if not refusing.ok:
         return _refuse(refusing.findings, args.model, args.format, "returns", args.lang)
@@ -208,7 +243,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if args.seed is not None and not args.monte_carlo:
         print(translate(args.lang, "--seed needs --monte-carlo"), file=sys.stderr)
         return EXIT_INPUT
-    model = _load(args.model)
+    model = _load(args.model, args)
     written = report(
         model,
         args.output,
@@ -376,8 +411,17 @@ def build_parser() -> argparse.ArgumentParser:
         _add_returns,
         _add_report,
         _add_demo,
+        _add_catalogue,
     ):
         add(commands)
+    for name in ("convert", "validate", "costs", "render", "returns", "report"):
+        commands.choices[name].add_argument(
+            "--catalogue",
+            action="append",
+            metavar="FILE",
+            help="a unit-cost catalogue the model refers to, allowed wherever it lies "
+            "(ID=FILE names its id; repeatable)",
+        )
     for command in commands.choices.values():
         command.add_argument(
             "--lang",
@@ -420,7 +464,23 @@ def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
 def _add_schema(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The ``schema`` command and its arguments."""
     schema = commands.add_parser("schema", help="print the JSON Schema of the file format")
+    schema.add_argument(
+        "--catalogue", action="store_true", help="the schema of a unit-cost catalogue instead"
+    )
     schema.set_defaults(func=_cmd_schema)
+
+
+def _add_catalogue(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``catalogue`` command and its arguments."""
+    command = commands.add_parser(
+        "catalogue", help="list and search the entries of a unit-cost catalogue"
+    )
+    command.add_argument(
+        "file", metavar="FILE", help="catalogue file (.yaml, .yml, .json, .toml, .csv)"
+    )
+    command.add_argument("--search", metavar="TEXT", help="only entries holding every word")
+    command.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    command.set_defaults(func=_cmd_catalogue)
 
 
 def _add_costs(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -543,7 +603,12 @@ def _error_lines(exc: LogikmodellError, args: argparse.Namespace) -> list[str]:
                 translate(args.lang, "cannot write {path}: {reason}", path=output, reason=reason)
             ]
         return [f"logikmodell: {reason}"]
-    source = getattr(args, "model", None) or getattr(args, "input", None) or "logikmodell"
+    source = (
+        getattr(args, "model", None)
+        or getattr(args, "input", None)
+        or getattr(args, "file", None)
+        or "logikmodell"
+    )
     return [f"{source}: {error_text(args.lang, exc)}"]
 
 

@@ -31,6 +31,7 @@ SAME_IN_SWEDISH = {
     "Risk {likelihood}×{consequence}: ",
     "Risk",
     "attribution",
+    "id",
     "info",
     "median",
     "per {unit}",

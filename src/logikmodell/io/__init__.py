@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -10,18 +11,27 @@ from logikmodell.graph import LogicModel
 from logikmodell.io._document import from_data, to_data
 from logikmodell.io._parse import FORMATS, parse_text
 from logikmodell.io._write import write_text
+from logikmodell.io.catalogues import (
+    Catalogues,
+    load_catalogue,
+    loads_catalogue,
+    open_catalogues,
+)
 from logikmodell.io.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
     "DEFAULT_LIMITS",
     "FORMATS",
+    "Catalogues",
     "DumpError",
     "Limits",
     "dump",
     "dumps",
     "format_of",
     "load",
+    "load_catalogue",
     "loads",
+    "loads_catalogue",
 ]
 
 _SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
@@ -59,6 +69,8 @@ def loads(
     *,
     source: str = "<string>",
     limits: Limits = DEFAULT_LIMITS,
+    catalogues: Catalogues | None = None,
+    folder: str | os.PathLike[str] | None = None,
 ) -> LogicModel:
     """Read a model from text.
 
@@ -68,6 +80,13 @@ def loads(
         source: the name used in error messages.
         limits: bounds on size, nesting, alias expansion and nodes; see
             :class:`~logikmodell.io.limits.Limits`.
+        catalogues: unit-cost catalogues for the model's references: files (each
+            allowed wherever it lies, matched to the model's ``catalogues`` by
+            path, else named by its stem) or a mapping from catalogue id to a file
+            or a :class:`~logikmodell.model.Catalogue`.
+        folder: the folder the model's ``catalogues`` paths are relative to;
+            without it, text names no file by itself and every catalogue must be
+            passed in ``catalogues``.
 
     Raises:
         LoadError: every problem found, each with its path.
@@ -79,7 +98,9 @@ def loads(
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
-    return from_data(parse_text(text, format, source, limits), source)
+    base = Path(folder) if folder is not None else None
+    opener = functools.partial(open_catalogues, folder=base, given=catalogues, limits=limits)
+    return from_data(parse_text(text, format, source, limits), source, opener)
 
 
 def load(
@@ -87,6 +108,7 @@ def load(
     format: str | None = None,
     *,
     limits: Limits = DEFAULT_LIMITS,
+    catalogues: Catalogues | None = None,
 ) -> LogicModel:
     """Read a model from a file; the format comes from the suffix unless given.
 
@@ -95,6 +117,9 @@ def load(
         format: ``"yaml"``, ``"json"`` or ``"toml"``, whatever the suffix says.
         limits: bounds on size, nesting, alias expansion and nodes; see
             :class:`~logikmodell.io.limits.Limits`.
+        catalogues: unit-cost catalogues the caller allows besides those in the
+            model's folder (see :func:`loads`); a model's own path that leaves its
+            folder is refused unless passed here.
 
     Returns:
         The model, equal to the one that was dumped to the file.
@@ -114,7 +139,14 @@ def load(
         raise LoadError(
             [Problem(path="$", message=f"cannot read the file: {exc.strerror}")], source
         ) from None
-    return loads(data, fmt, source=source, limits=limits)
+    return loads(
+        data,
+        fmt,
+        source=source,
+        limits=limits,
+        catalogues=catalogues,
+        folder=Path(path).parent,
+    )
 
 
 def dumps(model: LogicModel, format: str = "yaml") -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeAlias
 
 from logikmodell.errors import (
     InvalidValueError,
@@ -14,10 +14,31 @@ from logikmodell.errors import (
     UnknownIdError,
 )
 from logikmodell.graph import LogicModel
-from logikmodell.io.converter import converter, problems_of, structure_node, unstructure_value
-from logikmodell.model import FORMAT_VERSION, Actor, Indicator, Link, ModelInfo, Risk, Transfer
+from logikmodell.io.converter import (
+    converter,
+    problems_of,
+    resolving,
+    structure_node,
+    unstructure_value,
+)
+from logikmodell.model import (
+    FORMAT_VERSION,
+    Actor,
+    Catalogue,
+    CatalogueLink,
+    Indicator,
+    Link,
+    ModelInfo,
+    Risk,
+    Transfer,
+)
 
-__all__ = ["from_data", "to_data"]
+__all__ = ["CatalogueOpener", "from_data", "to_data"]
+
+#: Finds the catalogues a model names: their ids to catalogues, and the problems.
+CatalogueOpener: TypeAlias = Callable[
+    [tuple[CatalogueLink, ...]], tuple[Mapping[str, Catalogue], list[Problem]]
+]
 
 _HEADER_KEYS = (
     "title",
@@ -30,6 +51,7 @@ _HEADER_KEYS = (
     "target_group",
     "comparison",
     "economics",
+    "catalogues",
     "metadata",
 )
 _COLLECTIONS: dict[str, Callable[[object], Any]] = {
@@ -43,8 +65,13 @@ _COLLECTIONS: dict[str, Callable[[object], Any]] = {
 _TOP_KEYS = {"logikmodell", *_HEADER_KEYS, *_COLLECTIONS}
 
 
-def from_data(data: object, source: str = "<string>") -> LogicModel:
+def from_data(
+    data: object, source: str = "<string>", catalogues: CatalogueOpener | None = None
+) -> LogicModel:
     """Build a model from parsed data, reporting every problem with its path.
+
+    References to catalogue entries resolve against what ``catalogues`` finds for
+    the model's ``catalogues`` (none without it).
 
     Raises:
         LoadError: with one problem per thing wrong, in document order.
@@ -78,7 +105,22 @@ def from_data(data: object, source: str = "<string>") -> LogicModel:
         info = converter.structure(header, ModelInfo)
     except Exception as exc:
         problems.extend(problems_of(exc, "$"))
+    found: Mapping[str, Catalogue] = {}
+    unavailable: frozenset[str] = frozenset()
+    if info is not None and catalogues is not None:
+        found, missing = catalogues(info.catalogues)
+        problems.extend(missing)
+        unavailable = frozenset(link.id for link in info.catalogues) - set(found)
+    with resolving(found, info.price_year if info is not None else None, unavailable):
+        parts = _collections(data, problems)
+    if problems or info is None:
+        raise LoadError(problems, source)
+    # Items that failed to structure are already reported; references are checked now.
+    return _build(info, source, parts)
 
+
+def _collections(data: dict[Any, Any], problems: list[Problem]) -> dict[str, list[Any]]:
+    """The model's lists, structured; each item that fails adds its problems."""
     parts: dict[str, list[Any]] = {}
     for name, structure in _COLLECTIONS.items():
         raw_items = data.get(name, [])
@@ -94,11 +136,7 @@ def from_data(data: object, source: str = "<string>") -> LogicModel:
                 items.append(structure(raw))
             except Exception as exc:
                 problems.extend(problems_of(exc, f"$.{name}[{index}]"))
-
-    if problems or info is None:
-        raise LoadError(problems, source)
-    # Items that failed to structure are already reported; references are checked now.
-    return _build(info, source, parts)
+    return parts
 
 
 def _build(info: ModelInfo, source: str, parts: dict[str, list[Any]]) -> LogicModel:

@@ -8,13 +8,15 @@ without empty or default values.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import functools
 import math
 import operator
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from contextvars import ContextVar
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -31,6 +33,9 @@ from cattrs.gen import make_dict_structure_fn, override
 from logikmodell.errors import InvalidValueError, LogikmodellError, Problem
 from logikmodell.model import (
     Actor,
+    Catalogue,
+    CatalogueEntry,
+    CatalogueLink,
     Direction,
     Economics,
     Effect,
@@ -43,21 +48,27 @@ from logikmodell.model import (
     NodeKind,
     Observation,
     Period,
+    PriceIndex,
     Quantity,
     RateBand,
+    ReferencedQuantity,
+    Resource,
     Risk,
     TargetGroup,
     Transfer,
     Valuation,
     ValueType,
     node_class,
+    resolve_reference,
 )
 from logikmodell.numbers import to_fraction
 
 __all__ = [
+    "REFERENCE_FIELDS",
     "converter",
     "file_key",
     "problems_of",
+    "resolving",
     "structure_node",
     "unstructure_value",
 ]
@@ -76,8 +87,22 @@ _VALUE_CLASSES: list[type[Any]] = [
     TargetGroup,
     Transfer,
     Valuation,
+    Catalogue,
+    CatalogueEntry,
+    CatalogueLink,
+    PriceIndex,
     *_NODE_CLASSES,
 ]
+#: The fields that may hold a reference to a catalogue entry, by class.
+REFERENCE_FIELDS: dict[type[Any], tuple[str, ...]] = {
+    Resource: ("unit_cost", "cost"),
+    Valuation: ("amount",),
+}
+# The catalogues (by id) and price year that references resolve against while a
+# model is structured; see :func:`resolving`.
+_RESOLVING: ContextVar[tuple[Mapping[str, Catalogue], int | None, frozenset[str]]] = ContextVar(
+    "resolving", default=({}, None, frozenset())
+)
 # Keys that are written even when they hold their default value.
 _ALWAYS = {ModelInfo: {"currency", "economics"}, Economics: {"discount_rate", "horizon_years"}}
 # Fields whose key in a file is not their name (``Link.from_id`` is ``from``).
@@ -138,13 +163,86 @@ def _int(value: object, _: object) -> int:
     raise ValueError(f"expected a whole number, got {_type_name(value)}")
 
 
+def _bool(value: object, _: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {_type_name(value)}")
+    return value
+
+
+def _index_values(value: object, _: object) -> dict[int, Fraction]:
+    if not isinstance(value, dict):
+        raise ValueError(f"expected a mapping from year to index value, got {_type_name(value)}")
+    out: dict[int, Fraction] = {}
+    for key, number in value.items():
+        if isinstance(key, str) and key.isdigit():
+            year = int(key)
+        elif isinstance(key, int) and not isinstance(key, bool):
+            year = key
+        else:
+            raise _NestedKeyError(_key_text(key), "expected a year (YYYY)")
+        try:
+            out[year] = _fraction(number, None)
+        except ValueError as exc:
+            raise _NestedKeyError(_key_text(key), str(exc)) from None
+    return out
+
+
 def _fraction(value: object, _: object) -> Fraction:
     if isinstance(value, str | bool):
         raise ValueError(f"expected a number, got {_type_name(value)}")
     return to_fraction(value)
 
 
+class _ReferenceMark:
+    """A mapping found where a reference may stand; :func:`_quantity` resolves it."""
+
+    def __init__(self, raw: dict[object, object]) -> None:
+        self.raw = raw
+
+
+def _reference(raw: dict[object, object]) -> Quantity:
+    for key in raw:
+        if key not in ("ref", "times"):
+            raise _NestedKeyError(_key_text(key), "unknown key (a reference has ref and times)")
+    if "ref" not in raw:
+        raise _NestedKeyError("ref", "required key missing ('<catalogue>/<entry>')")
+    ref = raw["ref"]
+    if not isinstance(ref, str):
+        raise _NestedKeyError("ref", f"expected '<catalogue>/<entry>', got {_type_name(ref)}")
+    times = None
+    if "times" in raw:
+        try:
+            times = _quantity(raw["times"], None)
+        except ValueError as exc:
+            raise _NestedKeyError("times", str(exc)) from None
+    catalogues, price_year, unavailable = _RESOLVING.get()
+    if ref.partition("/")[0] in unavailable:
+        # Its catalogue could not be opened, which is reported already: a stand-in.
+        return Quantity(value=0)
+    return resolve_reference(ref, times, catalogues, price_year)
+
+
+@contextlib.contextmanager
+def resolving(
+    catalogues: Mapping[str, Catalogue],
+    price_year: int | None,
+    unavailable: frozenset[str] = frozenset(),
+) -> Iterator[None]:
+    """Resolve references to catalogue entries against ``catalogues`` while structuring.
+
+    References to a catalogue in ``unavailable`` (named by the model but not
+    opened, which is reported already) stand for nothing and raise no error.
+    """
+    token = _RESOLVING.set((catalogues, price_year, unavailable))
+    try:
+        yield
+    finally:
+        _RESOLVING.reset(token)
+
+
 def _quantity(value: object, _: object) -> Quantity:
+    if isinstance(value, _ReferenceMark):
+        return _reference(value.raw)
     if isinstance(value, str):
         return Quantity.parse(value)
     if isinstance(value, bool) or not isinstance(value, int | Decimal | float | Fraction):
@@ -295,7 +393,9 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Fraction, _fraction)
     conv.register_structure_hook(Quantity, _quantity)
     conv.register_structure_hook(dt.date, _date)
+    conv.register_structure_hook(bool, _bool)
     for tp, hook in (
+        (FrozenDict[int, Fraction], _index_values),
         (FrozenDict[str, object], _metadata),
         (FrozenDict[int, Fraction] | None, _schedule),
         (Fraction | tuple[RateBand, ...], _rate),
@@ -308,10 +408,25 @@ def _make_converter() -> cattrs.Converter:
     for cls in _VALUE_CLASSES:
         renames = _RENAME.get(cls, {})
         overrides: dict[str, Any] = {name: override(rename=new) for name, new in renames.items()}
-        conv.register_structure_hook(
-            cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides)
-        )
+        structure = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides)
+        if cls in REFERENCE_FIELDS:
+            structure = _marking(structure, REFERENCE_FIELDS[cls])
+        conv.register_structure_hook(cls, structure)
     return conv
+
+
+def _marking(structure: Callable[..., Any], fields: tuple[str, ...]) -> Callable[..., Any]:
+    """A structure function that lets ``fields`` hold references (mappings with ``ref``)."""
+
+    def structure_marked(value: object, cls: object) -> Any:
+        if isinstance(value, dict) and any(isinstance(value.get(f), dict) for f in fields):
+            value = {
+                key: _ReferenceMark(item) if key in fields and isinstance(item, dict) else item
+                for key, item in value.items()
+            }
+        return structure(value, cls)
+
+    return structure_marked
 
 
 converter = _make_converter()
@@ -324,6 +439,12 @@ def unstructure_value(value: object) -> object:
     Numbers become ints (or floats, which carry them exactly); quantities their
     text; dates stay dates (the JSON writer makes them text).
     """
+    if isinstance(value, ReferencedQuantity):
+        reference = value.reference
+        out: dict[str, object] = {"ref": reference.ref}
+        if reference.times is not None:
+            out["times"] = str(reference.times)
+        return out
     if isinstance(value, Quantity):
         return str(value)
     if attrs.has(type(value)):

@@ -21,22 +21,26 @@ from typing import Any
 
 import attrs
 
-from logikmodell.io.converter import file_key, unstructure_value
+from logikmodell.io.converter import REFERENCE_FIELDS, file_key, unstructure_value
 from logikmodell.model import (
     FORMAT_VERSION,
     Actor,
+    Catalogue,
+    CatalogueEntry,
     FrozenDict,
     Indicator,
     Link,
     ModelInfo,
     NodeKind,
+    PriceIndex,
     Quantity,
     Risk,
     Transfer,
     node_class,
 )
+from logikmodell.model.catalogue import CATALOGUE_FORMAT_VERSION
 
-__all__ = ["json_schema"]
+__all__ = ["catalogue_schema", "json_schema"]
 
 Schema = dict[str, Any]
 
@@ -59,9 +63,21 @@ _DEFS: Schema = {
         ],
     },
     "metadata": {"type": "object", "description": "Free-form data, preserved verbatim."},
+    "reference": {
+        "description": "An amount from a unit-cost catalogue: '<catalogue>/<entry>', "
+        "optionally multiplied by a quantity.",
+        "type": "object",
+        "required": ["ref"],
+        "additionalProperties": False,
+        "properties": {
+            "ref": {"type": "string", "pattern": r"^[\w.\-]{1,100}/[\w.\-]{1,100}$"},
+            "times": {"$ref": "#/$defs/quantity"},
+        },
+    },
 }
 _SCALARS: dict[object, Schema] = {
     str: {"type": "string"},
+    bool: {"type": "boolean"},
     int: {"type": "integer"},
     Fraction: {"type": "number"},
     dt.date: {"type": "string", "format": "date"},
@@ -96,6 +112,34 @@ def json_schema() -> Schema:
     }
 
 
+def catalogue_schema() -> Schema:
+    """The JSON Schema (draft 2020-12) of a unit-cost catalogue document."""
+    defs: Schema = {key: _DEFS[key] for key in ("quantity", "metadata")}
+    header = _object(Catalogue, defs)
+    properties: Schema = {
+        "logikmodell-catalogue": {
+            "const": CATALOGUE_FORMAT_VERSION,
+            "description": "The catalogue format version.",
+        }
+    }
+    properties.update(header["properties"])
+    properties["indices"] = {"type": "array", "items": _object(PriceIndex, defs)}
+    properties["entries"] = {"type": "array", "items": _object(CatalogueEntry, defs)}
+    properties["metadata"] = properties.pop("metadata")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://logikmodell.example/schema/catalogue-v1.json",
+        "title": "logikmodell unit-cost catalogue v1",
+        "description": "Unit costs and financial proxies with price years, sources and "
+        "price indices (enhetskostnader). Read by logikmodell.",
+        "type": "object",
+        "required": ["logikmodell-catalogue", *header["required"]],
+        "additionalProperties": False,
+        "properties": properties,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
 def _nodes(defs: Schema) -> Schema:
     return {"oneOf": [_object(node_class(kind), defs) for kind in NodeKind]}
 
@@ -106,9 +150,17 @@ def _object(cls: type[Any], defs: Schema) -> Schema:
     required: list[str] = []
     kind = getattr(cls, "kind", None)
     hints = typing.get_type_hints(cls)
+    referring = {
+        name for base, names in REFERENCE_FIELDS.items() if issubclass(cls, base) for name in names
+    }
     for field in attrs.fields(cls):
         key = file_key(cls, field.name)
         properties[key] = _field(field, hints[field.name], defs)
+        if field.name in referring:
+            description = properties[key].pop("description", None)
+            properties[key] = {"oneOf": [properties[key], {"$ref": "#/$defs/reference"}]}
+            if description:
+                properties[key]["description"] = description + " Or a catalogue reference."
         if field.default is attrs.NOTHING:
             required.append(key)
         if field.name == "id" and isinstance(kind, NodeKind):

@@ -1,5 +1,14 @@
 """The domain model: frozen value types, no I/O, no graph library."""
 
+from logikmodell.model.catalogue import (
+    Catalogue,
+    CatalogueEntry,
+    CatalogueLink,
+    PriceIndex,
+    Reference,
+    ReferencedQuantity,
+    resolve_reference,
+)
 from logikmodell.model.elements import (
     Actor,
     Economics,
@@ -35,6 +44,9 @@ __all__ = [
     "FORMAT_VERSION",
     "Activity",
     "Actor",
+    "Catalogue",
+    "CatalogueEntry",
+    "CatalogueLink",
     "Direction",
     "Economics",
     "Effect",
@@ -54,8 +66,11 @@ __all__ = [
     "Outcome",
     "Output",
     "Period",
+    "PriceIndex",
     "Quantity",
     "RateBand",
+    "Reference",
+    "ReferencedQuantity",
     "Resource",
     "Risk",
     "ShortTermOutcome",
@@ -65,4 +80,5 @@ __all__ = [
     "ValueType",
     "allocate",
     "node_class",
+    "resolve_reference",
 ]

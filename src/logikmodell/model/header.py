@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -16,6 +17,7 @@ from logikmodell.model._checks import (
     describe_fields,
     frozen_metadata,
 )
+from logikmodell.model.catalogue import CatalogueLink
 from logikmodell.model.elements import Economics, Period, TargetGroup
 from logikmodell.model.frozen import FrozenDict
 from logikmodell.model.units import CURRENCIES
@@ -32,6 +34,10 @@ def _check_currency(instance: object, attribute: attrs.Attribute[Any], value: st
         raise InvalidValueError(
             attribute.name, f"expected one of {', '.join(CURRENCIES)}, got {value!r}"
         )
+
+
+def _links(value: Iterable[CatalogueLink]) -> tuple[CatalogueLink, ...]:
+    return tuple(value)
 
 
 @attrs.frozen(kw_only=True, field_transformer=describe_fields)
@@ -61,6 +67,11 @@ class ModelInfo:
         metadata={"description": "The comparison alternative (jämförelsealternativ)."},
     )
     economics: Economics = attrs.field(factory=Economics)
+    catalogues: tuple[CatalogueLink, ...] = attrs.field(
+        default=(),
+        converter=_links,
+        metadata={"description": "Unit-cost catalogues the model refers to, by id and path."},
+    )
     metadata: FrozenDict[str, object] = attrs.field(
         default=EMPTY_METADATA, converter=frozen_metadata, hash=False
     )

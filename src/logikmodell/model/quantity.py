@@ -14,14 +14,23 @@ from logikmodell.numbers import (
     to_fraction,
 )
 
-__all__ = ["Quantity"]
+__all__ = ["Quantity", "check_quantity_range"]
 
 
-def _check_value(instance: Quantity, attribute: attrs.Attribute[Fraction], value: Fraction) -> None:
+def check_quantity_range(value: Fraction) -> None:
+    """A quantity's number lies in [0, 10^15].
+
+    Raises:
+        ValueError: it does not.
+    """
     if value < 0:
         raise ValueError(f"must be ≥ 0, got {describe(value)}")
     if value > MAX_MAGNITUDE:
         raise ValueError("must be at most 10^15")
+
+
+def _check_value(instance: Quantity, attribute: attrs.Attribute[Fraction], value: Fraction) -> None:
+    check_quantity_range(value)
     try:
         format_decimal(value)
     except ValueError:

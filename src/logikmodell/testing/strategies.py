@@ -27,6 +27,8 @@ from logikmodell.graph import LogicModel
 from logikmodell.model import (
     Activity,
     Actor,
+    Catalogue,
+    CatalogueEntry,
     Direction,
     Economics,
     Effect,
@@ -46,6 +48,7 @@ from logikmodell.model import (
     Outcome,
     Output,
     Period,
+    PriceIndex,
     Quantity,
     RateBand,
     Resource,
@@ -61,6 +64,8 @@ from logikmodell.model.transfers import RANGED_TRANSFER_FIELDS
 
 __all__ = [
     "actors",
+    "catalogue_entries",
+    "catalogues",
     "decimals",
     "fractions",
     "ids",
@@ -71,6 +76,7 @@ __all__ = [
     "metadata",
     "money",
     "nodes",
+    "price_indices",
     "quantities",
     "transfers",
 ]
@@ -716,3 +722,113 @@ def _valid_models(draw: st.DrawFn, min_nodes: int, max_nodes: int, currency: str
         indicators=indicator_list,
         transfers=_transfer_list(draw, actor_ids, nodes, currency),
     )
+
+
+# ---------------------------------------------------------------------- catalogues
+_ENTRY_UNITS = ("{c}/day", "{c}/month", "k{c}/year", "{c}/person/year", "{c}/placement", "{c}")
+_ACTOR_LEVELS = ("kommun", "region", "stat", "individ", "other")
+
+
+def price_indices(
+    *,
+    id: str = "pkv",
+    years: Sequence[int] = tuple(range(2015, 2031)),
+    values: st.SearchStrategy[Fraction] | None = None,
+) -> st.SearchStrategy[PriceIndex]:
+    """Price indices with a value for some of ``years`` (all of them at least once).
+
+    Args:
+        id: the index id.
+        years: the years an index value may be given for.
+        values: the index values (default: 50 to 300 with one decimal).
+    """
+    if not years:
+        raise ValueError("years: expected at least one year")
+    chosen = values if values is not None else decimals(min_value=50, max_value=300, places=1)
+    return st.builds(
+        lambda label, mapping: PriceIndex(id=id, label=label, values=mapping),
+        labels(),
+        st.dictionaries(st.sampled_from(list(years)), chosen.filter(lambda v: v > 0), min_size=1),
+    )
+
+
+@st.composite
+def _entry(
+    draw: st.DrawFn, id: str, index_ids: Sequence[str], currency: str, years: Sequence[int]
+) -> CatalogueEntry:
+    return CatalogueEntry(
+        id=id,
+        label=draw(labels()),
+        amount=Quantity(
+            value=draw(decimals(max_value=10**6)),
+            unit=draw(st.sampled_from(_ENTRY_UNITS)).format(c=currency),
+        ),
+        price_year=draw(st.sampled_from(list(years))),
+        index=draw(st.none() | st.sampled_from(list(index_ids))) if index_ids else None,
+        actor_level=draw(st.none() | st.sampled_from(_ACTOR_LEVELS)),
+        value_type=draw(st.none() | st.sampled_from(("fiscal", "economic", "social"))),
+        confidence=draw(st.none() | st.sampled_from(("high", "medium", "low"))),
+        source=draw(st.none() | labels()),
+        includes_overhead=draw(st.none() | st.booleans()),
+    )
+
+
+def catalogue_entries(
+    *,
+    id: str = "e",
+    index_ids: Sequence[str] = (),
+    currency: str = "SEK",
+    years: Sequence[int] = tuple(range(2015, 2031)),
+) -> st.SearchStrategy[CatalogueEntry]:
+    """Catalogue entries: money per unit in ``currency``, in one of ``years``' prices,
+    moved by one of ``index_ids`` or by none."""
+    if not years:
+        raise ValueError("years: expected at least one year")
+    return _entry(id, list(index_ids), currency, list(years))
+
+
+@st.composite
+def _catalogues(
+    draw: st.DrawFn,
+    currency: str,
+    min_entries: int,
+    max_entries: int,
+    years: Sequence[int],
+    values: st.SearchStrategy[Fraction] | None,
+) -> Catalogue:
+    index_ids = draw(st.lists(st.sampled_from(["pkv", "kpi", "lon"]), unique=True, max_size=2))
+    indices = [draw(price_indices(id=i, years=years, values=values)) for i in index_ids]
+    count = draw(st.integers(min_entries, max_entries))
+    entries = [draw(_entry(f"e{n}", index_ids, currency, years)) for n in range(count)]
+    return Catalogue(
+        title=draw(labels()),
+        currency=currency,
+        indices=tuple(indices),
+        entries=tuple(entries),
+        metadata=draw(_METADATA),
+    )
+
+
+def catalogues(
+    *,
+    currency: str = "SEK",
+    min_entries: int = 0,
+    max_entries: int = 8,
+    years: Sequence[int] = tuple(range(2015, 2031)),
+    index_values: st.SearchStrategy[Fraction] | None = None,
+) -> st.SearchStrategy[Catalogue]:
+    """Whole unit-cost catalogues that load without error (entries ``e0``, ``e1`` …).
+
+    Args:
+        currency: the catalogue's currency.
+        min_entries, max_entries: bounds on the number of entries.
+        years: the price years of entries and indices.
+        index_values: the strategy of index values (default: 50 to 300, one decimal).
+
+    Raises:
+        ValueError: the bounds contradict each other, or no years.
+    """
+    _check_bounds("entries", min_entries, max_entries)
+    if not years:
+        raise ValueError("years: expected at least one year")
+    return _catalogues(currency, min_entries, max_entries, list(years), index_values)
