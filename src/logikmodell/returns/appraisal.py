@@ -175,8 +175,8 @@ class Appraisal:
 
         Each column of the actor ledger is rounded so that it sums to its rounded
         total (``net`` to NPV, ``transfers_in`` and ``transfers_out`` to the present
-        value of all transfers); the yearly benefits likewise sum to their rounded
-        total.
+        value of all transfers, as the transfers themselves do); the yearly benefits
+        likewise sum to their rounded total.
         """
         moved = sum(self.transfers.values(), Fraction())
         currency_total = {
@@ -228,7 +228,13 @@ class Appraisal:
                 for kind, case in self.by_type.items()
             },
             "actors": actors,
-            "transfers": {key: format_money(value) for key, value in self.transfers.items()},
+            "transfers": dict(
+                zip(
+                    self.transfers,
+                    map(format_ore, round_conserving(list(self.transfers.values()), moved)),
+                    strict=True,
+                )
+            ),
             "years": years,
         }
 

@@ -280,13 +280,15 @@ def _transfer_lines(model: LogicModel, appraisal: Appraisal, fig: _Figures) -> l
             translate(lang, "Present value"),
         )
     ]
-    for transfer in model.transfers:
+    values = list(appraisal.transfers.values())
+    written = round_conserving(values, sum(values, Fraction()))
+    for transfer, ore in zip(model.transfers, written, strict=True):
         rows.append(
             (
                 _cut(transfer.label),
                 _cut(labels.get(transfer.from_actor, transfer.from_actor), 30),
                 _cut(labels.get(transfer.to_actor, transfer.to_actor), 30),
-                fig.money(appraisal.transfers[transfer.id]),
+                fig.ore(ore),
             )
         )
     heading = translate(
