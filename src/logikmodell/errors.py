@@ -117,10 +117,14 @@ class Problem:
     Attributes:
         path: where in the document, e.g. ``$.nodes[3].unit_cost``.
         message: what is wrong and what was expected.
+        line: the 1-based line of the path in the text, where known.
+        column: the 1-based column there, where known.
     """
 
     path: str
     message: str
+    line: int | None = None
+    column: int | None = None
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -157,8 +161,14 @@ class LoadError(LogikmodellError, ValueError):
         super().__init__(self.__str__())
 
     def lines(self) -> list[str]:
-        """One line per problem: ``FILE: $.path: message``."""
-        return [f"{self.source}: {p}" for p in self.problems]
+        """One line per problem: ``FILE:LINE:COL: $.path: message``, or
+        ``FILE: $.path: message`` where the position is not known."""
+        return [
+            f"{self.source}:{p.line}:{p.column}: {p}"
+            if p.line is not None
+            else f"{self.source}: {p}"
+            for p in self.problems
+        ]
 
     def __str__(self) -> str:
         return "\n".join(self.lines())

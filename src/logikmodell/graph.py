@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
+from logikmodell._arguments import check_type
 from logikmodell._text import with_article
 from logikmodell.errors import (
     DuplicateIdError,
@@ -21,6 +22,7 @@ from logikmodell.model.header import ModelInfo
 from logikmodell.model.nodes import Need, Node, Outcome, Resource
 from logikmodell.model.transfers import Transfer
 from logikmodell.model.units import check_node_units, check_transfer_units
+from logikmodell.positions import Positions
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -42,7 +44,8 @@ class LogicModel:
     in which parts were added, so the same model always dumps to the same bytes.
 
     Two models are equal when their header and their parts, in order, are equal,
-    however they were made (in code or loaded from any format).
+    however they were made (in code or loaded from any format). Where the parts
+    stood in a loaded text (:attr:`positions`) takes no part in equality.
 
     Example:
         >>> from logikmodell.model import Activity, Resource
@@ -61,6 +64,7 @@ class LogicModel:
         "_info",
         "_links",
         "_nodes",
+        "_positions",
         "_pred",
         "_risks",
         "_succ",
@@ -99,7 +103,9 @@ class LogicModel:
             info = ModelInfo(title=title, **header)
         elif title is not None or header:
             raise TypeError("give either info or header keywords, not both")
+        check_type("LogicModel()", "info", info, ModelInfo)
         self._info = info
+        self._positions: Positions | None = None
         self._ids: dict[str, str] = {}
         self._nodes: dict[str, Node] = {}
         self._links: dict[tuple[str, str], Link] = {}
@@ -192,6 +198,7 @@ class LogicModel:
         Raises:
             DuplicateIdError: the id is taken.
         """
+        check_type("LogicModel.add_actor()", "actor", actor, Actor)
         self._claim(actor.id, "actor")
         self._ids[actor.id] = "actor"
         self._actors[actor.id] = actor
@@ -204,10 +211,12 @@ class LogicModel:
             UnknownIdError: its payer, a valuation's actor or a need it addresses is
                 unknown.
             UnitError: a quantity has an unknown unit or the wrong dimension.
+            TypeError: ``node`` is not a :class:`~logikmodell.model.Node`.
         """
         self._add_node(node, refs=True)
 
     def _add_node(self, node: Node, *, refs: bool) -> None:
+        check_type("LogicModel.add_node()", "node", node, Node)
         self._claim(node.id, "node")
         self._check_units(node)
         if refs:
@@ -248,6 +257,7 @@ class LogicModel:
             InvalidValueError: an end is a need (needs take no links), or the link
                 is already there.
         """
+        check_type("LogicModel.add_link()", "link", link, Link)
         for field, id in (("from", link.from_id), ("to", link.to_id)):
             node = self._nodes.get(id)
             if node is None:
@@ -273,6 +283,7 @@ class LogicModel:
             DuplicateIdError: the id is taken.
             UnknownIdError: the measured node is unknown.
         """
+        check_type("LogicModel.add_indicator()", "indicator", indicator, Indicator)
         self._claim(indicator.id, "indicator")
         if indicator.measures not in self._nodes:
             raise UnknownIdError(indicator.measures, "node", "measures")
@@ -286,6 +297,7 @@ class LogicModel:
             DuplicateIdError: the id is taken.
             UnknownIdError: a threatened node or the owner is unknown.
         """
+        check_type("LogicModel.add_risk()", "risk", risk, Risk)
         self._claim(risk.id, "risk")
         for index, id in enumerate(risk.threatens):
             if id not in self._nodes:
@@ -390,7 +402,9 @@ class LogicModel:
         Raises:
             UnknownIdError: no node with that id.
             InvalidValueError: the kind differs.
+            TypeError: ``node`` is not a :class:`~logikmodell.model.Node`.
         """
+        check_type("LogicModel.replace_node()", "node", node, Node)
         old = self.node(node.id)
         if old.kind is not node.kind:
             raise InvalidValueError(
@@ -423,7 +437,21 @@ class LogicModel:
         new._transfers = dict(self._transfers)
         new._succ = {id: dict(targets) for id, targets in self._succ.items()}
         new._pred = {id: dict(sources) for id, sources in self._pred.items()}
+        new._positions = self._positions
         return new
+
+    @property
+    def positions(self) -> Positions | None:
+        """Where the parts stood in the YAML or JSON text the model was loaded from.
+
+        None for a model built in code (or loaded from TOML, or with
+        ``positions=False``). Not part of the model's content: equality ignores it.
+        """
+        return self._positions
+
+    @positions.setter
+    def positions(self, positions: Positions | None) -> None:
+        self._positions = positions
 
     # ------------------------------------------------------------------ header
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,15 @@ from logikmodell import cli
 
 BAD = Path(__file__).parent.parent / "data" / "bad"
 EXPECTED: dict[str, str] = json.loads((BAD / "expected.json").read_text(encoding="utf-8"))
+
+
+def _unplaced(path: Path, text: str) -> list[str]:
+    """The lines of stderr with ``FILE:LINE:COL:`` read as ``FILE:``, so that the
+    expected messages hold whether or not the position is known."""
+    return [
+        re.sub(rf"^{re.escape(str(path))}:\d+:\d+: ", f"{path}: ", line)
+        for line in text.splitlines()
+    ]
 
 
 def test_corpus_is_complete() -> None:
@@ -34,7 +44,7 @@ def test_convert_refuses_with_located_message(name: str, tmp_path: Path) -> None
     )
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
-    lines = result.stderr.splitlines()
+    lines = _unplaced(path, result.stderr)
     assert lines, "no message"
     expected = f"{path}: {EXPECTED[name]}"
     assert any(line.startswith(expected) for line in lines), (expected, lines)
@@ -51,5 +61,7 @@ def test_validate_refuses_with_the_same_message(
     assert cli.main(["validate", str(path)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert f"{path}: {EXPECTED[name]}" in captured.err
+    assert any(
+        line.startswith(f"{path}: {EXPECTED[name]}") for line in _unplaced(path, captured.err)
+    )
     assert "Traceback" not in captured.err

@@ -152,7 +152,7 @@ def test_unreadable_input_exits_2_without_a_traceback(tmp_path: Path) -> None:
     path = _write(tmp_path, "logikmodell: 1\ntitle: X\nnodes:\n  - {id: r, kind: resource}\n")
     result = _run("costs", path)
     assert result.returncode == 2
-    assert result.stderr.startswith(f"{path}: $.nodes[0]")
+    assert result.stderr.startswith(f"{path}:4:5: $.nodes[0]")
     assert "Traceback" not in result.stderr
     missing = _run("costs", tmp_path / "missing.yaml")
     assert missing.returncode == 2

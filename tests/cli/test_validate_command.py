@@ -74,8 +74,12 @@ def test_errors_exit_1_with_linter_lines_and_a_summary_last(broken: Path) -> Non
     result = _run("validate", str(broken))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("LM201 error s → g: Link 'Klarade prov' (s) → 'Behörighet' (g)")
-    assert any(line.startswith("LM202 error a, g: The activity 'Läxhjälp' (a)") for line in lines)
+    assert lines[0].startswith(
+        f"{broken}:18:5: LM201 error: Link 'Klarade prov' (s) → 'Behörighet'"
+    )
+    assert any(
+        line.startswith(f"{broken}:10:5: LM202 error: The activity 'Läxhjälp'") for line in lines
+    )
     assert lines[-1] == "3 errors, 0 warnings, 0 infos"
     assert result.stderr == ""
 
@@ -114,7 +118,7 @@ def test_strict_fails_on_warnings_too(clean: Path) -> None:
     assert _run("validate", str(clean)).returncode == 0
     strict = _run("validate", str(clean), "--strict")
     assert strict.returncode == 1
-    assert strict.stdout.startswith("LM704 warning model: The model 'Läxhjälp' has no comparison")
+    assert strict.stdout.startswith(f"{clean}:1:1: LM704 warning: The model 'Läxhjälp' has no")
 
 
 def test_unknown_code_exits_2_with_a_clear_line(clean: Path) -> None:
@@ -129,7 +133,7 @@ def test_unreadable_model_exits_2_naming_the_path(tmp_path: Path) -> None:
     bad.write_text("logikmodell: 1\ntitle: X\nnodes:\n  - {id: a, kind: activity}\n", "utf-8")
     result = _run("validate", str(bad))
     assert result.returncode == 2
-    assert result.stderr.startswith(f"{bad}: $.nodes[0]")
+    assert result.stderr.startswith(f"{bad}:4:5: $.nodes[0]")
     assert "Traceback" not in result.stderr
 
 

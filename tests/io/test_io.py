@@ -171,8 +171,11 @@ def test_load_reports_file_name(tmp_path: Path) -> None:
     path.write_text(HEADER + "colour: red\n", encoding="utf-8")
     with pytest.raises(LoadError) as info:
         lm.load(path)
+    assert info.value.lines() == [f"{path}:3:1: $.colour: unknown key"]
+    assert str(info.value) == f"{path}:3:1: $.colour: unknown key"
+    with pytest.raises(LoadError) as info:
+        lm.load(path, positions=False)
     assert info.value.lines() == [f"{path}: $.colour: unknown key"]
-    assert str(info.value) == f"{path}: $.colour: unknown key"
 
 
 def test_dump_refuses_what_toml_cannot_hold() -> None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from random import Random
 
+import attrs
 import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -151,8 +152,12 @@ def test_validate_never_raises_and_is_deterministic(model: lm.LogicModel) -> Non
     assert report == again
     assert list(report.findings) == sorted(report.findings, key=lm.Finding.sort_key)
     assert report.ok == (report.counts["error"] == 0)
-    reloaded = lm.validate(lm.loads(lm.dumps(model, format="json"), "json"))
-    assert reloaded == report
+    text = lm.dumps(model, format="json")
+    assert lm.validate(lm.loads(text, "json", positions=False)) == report
+    placed = lm.validate(lm.loads(text, "json"))
+    assert [attrs.evolve(f, line=None, column=None) for f in placed.findings] == list(
+        report.findings
+    )
 
 
 def _cyclic(graph: nx.DiGraph[str]) -> set[str]:

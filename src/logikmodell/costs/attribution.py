@@ -27,12 +27,14 @@ import itertools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from math import lcm
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 import attrs
 
+from logikmodell._arguments import check_type
 from logikmodell.costs.resources import UNASSIGNED, resource_cost, resource_cost_by_year
 from logikmodell.errors import CostAttributionError
+from logikmodell.graph import LogicModel
 from logikmodell.model.enums import NodeKind
 from logikmodell.model.money import Money
 from logikmodell.model.nodes import Node, Outcome, Output, Resource
@@ -40,9 +42,6 @@ from logikmodell.model.quantity import Quantity
 from logikmodell.model.units import count_factor
 from logikmodell.numbers import allocate, allocate_equally, format_ore, round_half_away
 from logikmodell.topology import Topology
-
-if TYPE_CHECKING:
-    from logikmodell.graph import LogicModel
 
 __all__ = ["UNASSIGNED", "CostAttribution", "CostAttributionError", "attribute_costs"]
 
@@ -350,6 +349,7 @@ def attribute_costs(model: LogicModel) -> CostAttribution:
         >>> costs.total.format(), costs.per_participant.format()
         ('4350000.00', '36250.00')
     """
+    check_type("attribute_costs()", "model", model, LogicModel)
     currency = model.currency
     chain = [node for node in model.nodes if node.kind is not NodeKind.NEED]
     topology = Topology.of_model(model, chain)

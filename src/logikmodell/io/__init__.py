@@ -6,10 +6,11 @@ import functools
 import os
 from pathlib import Path
 
+from logikmodell._arguments import check_type
 from logikmodell.errors import DumpError, LoadError, Problem
 from logikmodell.graph import LogicModel
 from logikmodell.io._document import from_data, to_data
-from logikmodell.io._parse import FORMATS, parse_text
+from logikmodell.io._parse import FORMATS, parse_document
 from logikmodell.io._write import write_text
 from logikmodell.io.catalogues import (
     Catalogues,
@@ -69,6 +70,7 @@ def loads(
     *,
     source: str = "<string>",
     limits: Limits = DEFAULT_LIMITS,
+    positions: bool = True,
     catalogues: Catalogues | None = None,
     folder: str | os.PathLike[str] | None = None,
 ) -> LogicModel:
@@ -80,6 +82,9 @@ def loads(
         source: the name used in error messages.
         limits: bounds on size, nesting, alias expansion and nodes; see
             :class:`~logikmodell.io.limits.Limits`.
+        positions: find the line and column of every part (YAML and JSON), for
+            load errors, :attr:`LogicModel.positions` and the findings of
+            ``validate``; false skips that work.
         catalogues: unit-cost catalogues for the model's references: files (each
             allowed wherever it lies, matched to the model's ``catalogues`` by
             path, else named by its stem) or a mapping from catalogue id to a file
@@ -96,11 +101,13 @@ def loads(
         >>> m.title
         'Test'
     """
+    check_type("loads()", "text", text, (str, bytes))
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
     base = Path(folder) if folder is not None else None
     opener = functools.partial(open_catalogues, folder=base, given=catalogues, limits=limits)
-    return from_data(parse_text(text, format, source, limits), source, opener)
+    data, paths = parse_document(text, format, source, limits, positions=positions)
+    return from_data(data, source, opener, paths)
 
 
 def load(
@@ -108,6 +115,7 @@ def load(
     format: str | None = None,
     *,
     limits: Limits = DEFAULT_LIMITS,
+    positions: bool = True,
     catalogues: Catalogues | None = None,
 ) -> LogicModel:
     """Read a model from a file; the format comes from the suffix unless given.
@@ -117,6 +125,7 @@ def load(
         format: ``"yaml"``, ``"json"`` or ``"toml"``, whatever the suffix says.
         limits: bounds on size, nesting, alias expansion and nodes; see
             :class:`~logikmodell.io.limits.Limits`.
+        positions: as for :func:`loads`.
         catalogues: unit-cost catalogues the caller allows besides those in the
             model's folder (see :func:`loads`); a model's own path that leaves its
             folder is refused unless passed here.
@@ -127,6 +136,7 @@ def load(
     Raises:
         LoadError: the file cannot be read, or holds problems (each with its path).
     """
+    check_type("load()", "path", path, (str, os.PathLike))
     source = os.fspath(path)
     try:
         fmt = format or format_of(path)
@@ -144,6 +154,7 @@ def load(
         fmt,
         source=source,
         limits=limits,
+        positions=positions,
         catalogues=catalogues,
         folder=Path(path).parent,
     )
@@ -172,6 +183,7 @@ def dumps(model: LogicModel, format: str = "yaml") -> str:
           discount_rate: 0.035
           horizon_years: 10
     """
+    check_type("dumps()", "model", model, LogicModel)
     return write_text(to_data(model), format)
 
 
@@ -187,5 +199,6 @@ def dump(model: LogicModel, path: str | os.PathLike[str], format: str | None = N
         ValueError: no format given and the suffix names none.
         DumpError: the format cannot hold something in the model (null in TOML).
     """
+    check_type("dump()", "model", model, LogicModel)
     text = dumps(model, format or format_of(path))
     Path(path).write_text(text, encoding="utf-8")

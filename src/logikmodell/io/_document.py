@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeAlias
+
+import attrs
 
 from logikmodell.errors import (
     InvalidValueError,
@@ -32,6 +34,7 @@ from logikmodell.model import (
     Risk,
     Transfer,
 )
+from logikmodell.positions import COLLECTIONS, Position, Positions
 
 __all__ = ["CatalogueOpener", "from_data", "to_data"]
 
@@ -66,16 +69,62 @@ _TOP_KEYS = {"logikmodell", *_HEADER_KEYS, *_COLLECTIONS}
 
 
 def from_data(
-    data: object, source: str = "<string>", catalogues: CatalogueOpener | None = None
+    data: object,
+    source: str = "<string>",
+    catalogues: CatalogueOpener | None = None,
+    paths: dict[str, Position] | None = None,
 ) -> LogicModel:
     """Build a model from parsed data, reporting every problem with its path.
 
     References to catalogue entries resolve against what ``catalogues`` finds for
-    the model's ``catalogues`` (none without it).
+    the model's ``catalogues`` (none without it). ``paths``, the line and column of
+    each path in the text where known, locate the problems, and the model carries
+    them (:attr:`LogicModel.positions <logikmodell.graph.LogicModel.positions>`).
 
     Raises:
         LoadError: with one problem per thing wrong, in document order.
     """
+    positions = None if paths is None else Positions(source=source, paths=paths)
+    try:
+        model = _from_data(data, source, catalogues)
+    except LoadError as exc:
+        if positions is None:
+            raise
+        raise LoadError(_located(exc.problems, positions), source) from None
+    if positions is not None:
+        model.positions = Positions(source=source, paths=positions.paths, elements=_elements(data))
+    return model
+
+
+def _located(problems: Iterable[Problem], positions: Positions) -> list[Problem]:
+    """The problems with the line and column of their paths."""
+    located = []
+    for problem in problems:
+        where = positions.of_path(problem.path)
+        if where is not None and problem.line is None:
+            problem = attrs.evolve(problem, line=where[0], column=where[1])
+        located.append(problem)
+    return located
+
+
+def _elements(data: object) -> dict[tuple[str, str], str]:
+    """The path of each element in the document, by ``(collection, id)``."""
+    found: dict[tuple[str, str], str] = {}
+    assert isinstance(data, dict)
+    for name in COLLECTIONS:
+        items = data.get(name)
+        if not isinstance(items, list):
+            continue
+        for index, raw in enumerate(items):
+            if not isinstance(raw, dict):
+                continue
+            id = raw.get("id") if name != "links" else f"{raw.get('from')}->{raw.get('to')}"
+            if isinstance(id, str):
+                found.setdefault((name, id), f"$.{name}[{index}]")
+    return found
+
+
+def _from_data(data: object, source: str, catalogues: CatalogueOpener | None) -> LogicModel:
     if not isinstance(data, dict):
         raise LoadError([Problem(path="$", message="expected a mapping at the top")], source)
     problems: list[Problem] = []

@@ -14,9 +14,11 @@ from typing import Any
 import yaml
 
 from logikmodell.errors import LoadError, LogikmodellError, Problem
+from logikmodell.io._positions import json_positions, yaml_positions
 from logikmodell.io.limits import DEFAULT_LIMITS, Limits, check_data, check_text, too_large
+from logikmodell.positions import Position
 
-__all__ = ["FORMATS", "parse_text"]
+__all__ = ["FORMATS", "parse_document", "parse_text"]
 
 #: The file formats a model is read from and written to.
 FORMATS = ("yaml", "json", "toml")
@@ -114,28 +116,63 @@ def parse_text(
         LoadError: the text is not UTF-8, empty, not valid in its format, or beyond
             the limits.
     """
+    return parse_document(data, format, source, limits, positions=False)[0]
+
+
+def parse_document(
+    data: str | bytes,
+    format: str,
+    source: str = "<string>",
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    positions: bool = True,
+) -> tuple[object, dict[str, Position] | None]:
+    """Parse a document, and find the line and column of every path in it.
+
+    Returns:
+        The plain data (as :func:`parse_text`) and, for YAML and JSON when
+        ``positions`` is true, the position of each path (``$.nodes[3].quantity``);
+        None for TOML, whose parser reports none.
+
+    Raises:
+        LoadError: as :func:`parse_text`.
+    """
     if len(data) > limits.max_bytes:  # before decoding: a str is never longer than its bytes
         raise too_large(limits, source)
     text = _decode(data, source)
     check_text(text, format, limits, source)
-    parsed = _parse(text, format, source)
+    parsed, found = _parse(text, format, source, positions)
     check_data(parsed, limits, source)
-    return parsed
+    return parsed, found
 
 
-def _parse(text: str, format: str, source: str) -> object:
+def _load_yaml(text: str, positions: bool) -> tuple[object, dict[str, Position] | None]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, None
+        return loader.construct_document(node), yaml_positions(node) if positions else None
+    finally:
+        loader.dispose()
+
+
+def _parse(
+    text: str, format: str, source: str, positions: bool
+) -> tuple[object, dict[str, Position] | None]:
     try:
         if format == "yaml":
-            return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+            return _load_yaml(text, positions)
         if format == "json":
-            return json.loads(
+            parsed = json.loads(
                 text,
                 parse_float=Decimal,
                 parse_constant=_reject_constant,
                 object_pairs_hook=_json_pairs,
             )
+            return parsed, json_positions(text) if positions else None
         if format == "toml":
-            return tomllib.loads(text, parse_float=Decimal)
+            return tomllib.loads(text, parse_float=Decimal), None
     except _DuplicateKeyError as exc:
         where = f" at line {exc.line}, column {exc.column}" if exc.line else ""
         message = f"duplicate key {exc.key!r}{where}"

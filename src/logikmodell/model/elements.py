@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from logikmodell._arguments import optional_instance, tuple_of
 from logikmodell.errors import InvalidValueError
 from logikmodell.model._checks import (
     EMPTY_METADATA,
@@ -110,7 +111,15 @@ class Observation:
 
 
 def _observations(value: Iterable[Observation]) -> tuple[Observation, ...]:
-    return tuple(value)
+    return tuple_of(Observation, "measurements", value)
+
+
+def _baseline(value: object) -> Observation | None:
+    return optional_instance(Observation, "baseline", value)
+
+
+def _target(value: object) -> Observation | None:
+    return optional_instance(Observation, "target", value)
 
 
 @attrs.frozen(kw_only=True, field_transformer=describe_fields)
@@ -137,8 +146,8 @@ class Indicator:
     description: str | None = None
     unit: str | None = None
     direction: Direction | None = attrs.field(default=None, converter=to_direction)
-    baseline: Observation | None = None
-    target: Observation | None = None
+    baseline: Observation | None = attrs.field(default=None, converter=_baseline)
+    target: Observation | None = attrs.field(default=None, converter=_target)
     source: str | None = None
     frequency: str | None = None
     measurements: tuple[Observation, ...] = attrs.field(default=(), converter=_observations)
@@ -237,7 +246,7 @@ class RateBand:
 
 def _rate_or_bands(value: object) -> Fraction | tuple[RateBand, ...]:
     if isinstance(value, list | tuple):
-        return tuple(value)
+        return tuple_of(RateBand, "discount_rate", value)
     return to_fraction(value)
 
 

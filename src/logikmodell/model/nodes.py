@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from logikmodell._arguments import instance, tuple_of
 from logikmodell.errors import InvalidValueError
 from logikmodell.model._checks import (
     _ZERO,
@@ -57,6 +58,10 @@ def _quantity(value: object) -> Quantity | None:
     return Quantity(value=value)
 
 
+def _amount(value: object) -> Quantity:
+    return instance(Quantity, "amount", _quantity(value))
+
+
 @attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Valuation:
     """A financial proxy: what one unit of an outcome is worth to an actor per year.
@@ -75,7 +80,7 @@ class Valuation:
 
     actor: str = attrs.field(validator=check_id)
     amount: Quantity = attrs.field(
-        converter=_quantity,
+        converter=_amount,
         metadata={"description": "Money per unit of the outcome's quantity and per year."},
     )
     amount_low: Quantity | None = attrs.field(default=None, converter=_quantity)
@@ -96,7 +101,7 @@ class Valuation:
 
 
 def _valuations(value: Iterable[Valuation]) -> tuple[Valuation, ...]:
-    return tuple(value)
+    return tuple_of(Valuation, "values", value)
 
 
 @attrs.frozen(kw_only=True, field_transformer=describe_fields)

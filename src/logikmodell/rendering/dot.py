@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from logikmodell._arguments import check_type
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import N_, translate
 from logikmodell.model.enums import Effect, Evidence, NodeKind
@@ -295,6 +296,7 @@ def to_dot(
         InvalidValueError: an unknown ``lang``, or ``goal`` is a need.
         UnknownIdError: ``goal`` names no node.
     """
+    check_type("to_dot()", "model", model, LogicModel)
 
     language = check_lang(lang)
     view = build_view(model, goal=goal, compact=compact)

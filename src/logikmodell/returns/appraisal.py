@@ -25,6 +25,7 @@ from fractions import Fraction
 
 import attrs
 
+from logikmodell._arguments import check_type
 from logikmodell.costs.resources import UNASSIGNED
 from logikmodell.errors import AppraisalError
 from logikmodell.graph import LogicModel
@@ -32,7 +33,7 @@ from logikmodell.i18n import N_
 from logikmodell.model.elements import Economics
 from logikmodell.model.enums import ValueType
 from logikmodell.model.nodes import Outcome, Resource
-from logikmodell.numbers import format_money, format_ore, round_conserving
+from logikmodell.numbers import format_money, format_ore, round_conserving, to_json_number
 from logikmodell.returns.kernel import discount_factors, present_value
 from logikmodell.returns.terms import (
     CostTerms,
@@ -176,7 +177,9 @@ class Appraisal:
         Each column of the actor ledger is rounded so that it sums to its rounded
         total (``net`` to NPV, ``transfers_in`` and ``transfers_out`` to the present
         value of all transfers, as the transfers themselves do); the yearly benefits
-        likewise sum to their rounded total.
+        likewise sum to their rounded total. A ratio beyond a float's range (``bcr``,
+        ``net_roi``, a ``break_even``, ...) is ``None``
+        (:func:`logikmodell.numbers.to_json_number`).
         """
         moved = sum(self.transfers.values(), Fraction())
         currency_total = {
@@ -208,22 +211,22 @@ class Appraisal:
         ]
         return {
             "currency": self.currency,
-            "optimism_bias": float(self.optimism_bias),
+            "optimism_bias": to_json_number(self.optimism_bias),
             "pv_costs": format_money(self.pv_costs),
             "pv_benefits": format_money(self.pv_benefits),
             "npv": format_money(self.npv),
-            "bcr": float(self.bcr),
-            "net_roi": float(self.net_roi),
+            "bcr": to_json_number(self.bcr),
+            "net_roi": to_json_number(self.net_roi),
             "payback_year": self.payback_year,
             "break_even": {
-                key: None if value is None else float(value)
+                key: None if value is None else to_json_number(value)
                 for key, value in self.break_even.items()
             },
             "by_type": {
                 kind.value: {
                     "pv_benefits": format_money(case.pv_benefits),
                     "npv": format_money(case.npv),
-                    "bcr": float(case.bcr),
+                    "bcr": to_json_number(case.bcr),
                 }
                 for kind, case in self.by_type.items()
             },
@@ -262,6 +265,7 @@ def appraise(model: LogicModel) -> Appraisal:
         >>> appraisal.npv == appraisal.pv_benefits - appraisal.pv_costs
         True
     """
+    check_type("appraise()", "model", model, LogicModel)
     costs = [cost_terms(r, model.currency) for r in model.of_type(Resource)]
     benefits = [t for t in map(outcome_terms, model.of_type(Outcome)) if t is not None]
     actor_order = [actor.id for actor in model.actors]

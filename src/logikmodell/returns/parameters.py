@@ -4,8 +4,8 @@ Parameters carry ranges in the file as ``<field>_low`` and ``<field>_high`` (see
 ``docs/returns.md``): amounts, outcome quantities and the four adjustments, resource
 quantities, unit costs and costs, transfers' amounts and rates, a constant discount
 rate and the optimism bias. Transfers net to zero for society: their ranges change
-who bears the result, never NPV. A side left out
-equals the value itself.
+who bears the result, never NPV. A side left out equals the value itself; a side in
+another unit of the value's dimension is converted to the value's unit.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from logikmodell.model.nodes import (
     Outcome,
     Resource,
 )
+from logikmodell.model.quantity import Quantity
 from logikmodell.model.transfers import RANGED_TRANSFER_FIELDS
+from logikmodell.model.units import convert
 from logikmodell.returns.terms import outcome_terms
 
 __all__ = ["Parameter", "parameters"]
@@ -60,12 +62,19 @@ class Parameter:
 
 
 def _bounds(item: object, field: str, value: Fraction) -> tuple[Fraction, Fraction] | None:
+    """The range of ``item.<field>``, in the unit of the value itself."""
     low, high = getattr(item, f"{field}_low"), getattr(item, f"{field}_high")
     if low is None and high is None:
         return None
-    low_value = value if low is None else (low if isinstance(low, Fraction) else low.value)
-    high_value = value if high is None else (high if isinstance(high, Fraction) else high.value)
-    return low_value, high_value
+    quantities = isinstance(low, Quantity) or isinstance(high, Quantity)
+    unit = getattr(item, field).unit if quantities else ""
+
+    def number(bound: Fraction | Quantity | None) -> Fraction:
+        if bound is None:
+            return value
+        return bound if isinstance(bound, Fraction) else convert(bound, unit)
+
+    return number(low), number(high)
 
 
 def parameters(model: LogicModel) -> tuple[Parameter, ...]:

@@ -31,7 +31,6 @@ from logikmodell.text._table import columns
 
 __all__ = ["returns_text"]
 
-_LABEL_WIDTH = 40
 _MINUS = "−"
 
 #: The names of the ranged fields in a parameter's label.
@@ -86,10 +85,6 @@ class _Figures:
         while (rate * 100 * 10**places).denominator != 1 and places < 4:
             places += 1
         return format_percent(rate, places=places, minus=_MINUS, lang=self.lang)
-
-
-def _cut(text: str, width: int = _LABEL_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _rate_text(model: LogicModel, fig: _Figures) -> str:
@@ -254,7 +249,7 @@ def _ledger_lines(model: LogicModel, appraisal: Appraisal, fig: _Figures) -> lis
     )
     rows: list[tuple[str, ...]] = [(translate(lang, "Actor"), *names)]
     for index, ledger in enumerate(ledgers):
-        name = _cut(labels.get(ledger.actor, ledger.actor))
+        name = labels.get(ledger.actor, ledger.actor)
         rows.append((name, *(fig.ore(column[index]) for column in figures)))
     rows.append((translate(lang, "Total"), *(fig.money(t) for t in totals)))
     return ["", heading, *columns(rows), *_transfer_lines(model, appraisal, fig)]
@@ -285,9 +280,9 @@ def _transfer_lines(model: LogicModel, appraisal: Appraisal, fig: _Figures) -> l
     for transfer, ore in zip(model.transfers, written, strict=True):
         rows.append(
             (
-                _cut(transfer.label),
-                _cut(labels.get(transfer.from_actor, transfer.from_actor), 30),
-                _cut(labels.get(transfer.to_actor, transfer.to_actor), 30),
+                transfer.label,
+                labels.get(transfer.from_actor, transfer.from_actor),
+                labels.get(transfer.to_actor, transfer.to_actor),
                 fig.ore(ore),
             )
         )
@@ -320,7 +315,7 @@ def _break_even_lines(model: LogicModel, appraisal: Appraisal, fig: _Figures) ->
             verdict = translate(lang, "break-even at {quantity}", quantity=at)
         rows.append(
             (
-                _cut(node.label),
+                node.label,
                 translate(
                     lang, "{quantity} expected; {verdict}", quantity=expected, verdict=verdict
                 ),
@@ -403,7 +398,7 @@ def _sensitivity_lines(model: LogicModel, sensitivity: Sensitivity, fig: _Figure
         value = row.switching_value
         fixed = fig.percent if fraction else fig.money  # 3.73 person, 1 749 806.10 SEK
         switching = translate(lang, "none in range") if value is None else f"{fixed(value)}{unit}"
-        label = _cut(_parameter_label(model, p, lang), _LABEL_WIDTH + 5)
+        label = _parameter_label(model, p, lang)
         rows.append((label, fig.money(row.npv_low), fig.money(row.npv_high), switching))
         spans.append(
             translate(

@@ -139,13 +139,21 @@ class Finding:
             return self.message
         return self.text.sentence(lang)
 
-    def to_text(self, lang: Lang | None = None) -> str:
+    def to_text(self, lang: Lang | None = None, *, source: str | None = None) -> str:
         """One line, ``CODE severity location: message``, in ``lang``.
 
         ``lang=None`` keeps the message as validated and writes the severity and
-        location in the environment's language.
+        location in the environment's language. With the ``source`` file the model
+        was loaded from, the line reads ``FILE:LINE:COL: CODE severity: message``
+        where the finding's position is known, else ``FILE: CODE severity location:
+        message``.
         """
         message = self.message if lang is None else self.message_in(lang)
+        if source is not None:
+            if self.line is None:
+                return f"{source}: {self.to_text(lang)}"
+            severity = translate(lang, _SEVERITY_WORDS[self.severity])
+            return f"{source}:{self.line}:{self.column}: {self.code} {severity}: {message}"
         return translate(
             lang,
             "{code} {severity} {location}: {message}",
@@ -192,6 +200,8 @@ class Report:
     """
 
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted)
+    #: The file the model was loaded from, when its positions are known.
+    source: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -270,12 +280,18 @@ class Report:
             ]
         )
 
+    def lines(self, lang: Lang | None = None) -> list[str]:
+        """One line per finding, as :meth:`to_text` prints them, without the summary."""
+        return [f.to_text(lang, source=self.source) for f in self.findings]
+
     def to_text(self, lang: Lang | None = None) -> str:
         """Linter-style text: one line per finding, the summary line last.
 
         With ``lang`` every message is written in that language; ``lang=None`` keeps
         the messages as validated, with the other words in the environment's language.
+        A finding whose place in the loaded file is known reads
+        ``FILE:LINE:COL: CODE severity: message``.
         """
-        lines = [f.to_text(lang) for f in self.findings]
+        lines = self.lines(lang)
         lines.append(self.summary(lang))
         return "\n".join(lines)

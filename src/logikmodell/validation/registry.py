@@ -95,21 +95,28 @@ class Rule:
     def findings(self, context: Context, *, lang: Lang | None = None) -> list[Finding]:
         """Run the rule on a prepared model; its messages in ``lang`` (None: the environment's)."""
         language = resolve_lang(lang)
-        return [
-            Finding(
-                code=self.code,
-                severity=self.severity,
-                message=hit.message.sentence(language)
-                if isinstance(hit.message, Message)
-                else hit.message,
-                text=hit.message if isinstance(hit.message, Message) else None,
-                nodes=hit.nodes,
-                link=hit.link,
-                subject=hit.place.subject,
-                path=hit.place.path,
+        positions = context.model.positions
+        found = []
+        for hit in self.check(context):
+            place = hit.place
+            where = None if positions is None else positions.locate(place.path, place.subject)
+            text = hit.message if isinstance(hit.message, Message) else None
+            message = text.sentence(language) if text is not None else str(hit.message)
+            found.append(
+                Finding(
+                    code=self.code,
+                    severity=self.severity,
+                    message=message,
+                    text=text,
+                    nodes=hit.nodes,
+                    link=hit.link,
+                    subject=place.subject,
+                    path=place.path,
+                    line=None if where is None else where[0],
+                    column=None if where is None else where[1],
+                )
             )
-            for hit in self.check(context)
-        ]
+        return found
 
 
 _RULES: dict[str, Rule] = {}
