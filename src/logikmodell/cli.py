@@ -443,7 +443,7 @@ def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The ``validate`` command and its arguments."""
-    check = commands.add_parser("validate", help="check a model against the rules LM101–LM705")
+    check = commands.add_parser("validate", help="check a model against the rules LM101–LM803")
     check.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.add_argument(

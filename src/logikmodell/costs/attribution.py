@@ -35,6 +35,7 @@ from logikmodell._arguments import check_type
 from logikmodell.costs.resources import UNASSIGNED, resource_cost, resource_cost_by_year
 from logikmodell.errors import CostAttributionError
 from logikmodell.graph import LogicModel
+from logikmodell.model.catalogue import UsedReference, reference_data, references_in
 from logikmodell.model.enums import NodeKind
 from logikmodell.model.money import Money
 from logikmodell.model.nodes import Node, Outcome, Output, Resource
@@ -222,6 +223,8 @@ class CostAttribution:
             A cost passes through several stages, so stages do not add up to the
             total; the resource stage equals it (unless links lead into resources).
         per_participant: ``total`` ÷ the target group's size, when it has one.
+        references: the catalogue entries the resources' costs come from; the
+            JSON names each (``references``) when there are any.
     """
 
     currency: str
@@ -238,6 +241,7 @@ class CostAttribution:
     unallocated_by_year: Mapping[str, Mapping[int, Money]]
     stages: Mapping[NodeKind, Money]
     per_participant: Money | None
+    references: tuple[UsedReference, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """The attribution as JSON data, exactly as DESIGN §7.
@@ -270,6 +274,7 @@ class CostAttribution:
             "nodes": nodes,
             "unallocated": {id: money.format() for id, money in self.unallocated.items()},
             "payers": {id: money.format() for id, money in self.payers.items()},
+            **({"references": reference_data(self.references)} if self.references else {}),
         }
 
     def _per_unit_text(self, id: str) -> str | None:
@@ -700,6 +705,11 @@ def _result(
         unallocated_by_year=_YearsView(flow, unallocated=True),
         stages=_MoneyView(stage_ore, currency),
         per_participant=Money(Fraction(total, 100 * size), currency) if size else None,
+        references=tuple(
+            used
+            for used in references_in(model.nodes)
+            if isinstance(model.node(used.node), Resource)
+        ),
     )
 
 

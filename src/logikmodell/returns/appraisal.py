@@ -30,6 +30,7 @@ from logikmodell.costs.resources import UNASSIGNED
 from logikmodell.errors import AppraisalError
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import N_
+from logikmodell.model.catalogue import UsedReference, reference_data, references_in
 from logikmodell.model.elements import Economics
 from logikmodell.model.enums import ValueType
 from logikmodell.model.nodes import Outcome, Resource
@@ -153,6 +154,8 @@ class Appraisal:
         transfers: the present value of each transfer between actors (model
             order). Transfers net to zero for society: they move money between
             lines of the ledger and leave every total unchanged.
+        references: the catalogue entries the model's costs and values come from;
+            the JSON names each (``references``) when there are any.
     """
 
     currency: str
@@ -170,6 +173,7 @@ class Appraisal:
     optimism_bias: Fraction = Fraction(0)
     by_type: Mapping[ValueType, ValueCase] = attrs.field(factory=dict, hash=False)
     transfers: Mapping[str, Fraction] = attrs.field(factory=dict, hash=False)
+    references: tuple[UsedReference, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form of the `returns` command: money as two-decimal strings, ratios as numbers.
@@ -209,7 +213,7 @@ class Appraisal:
             }
             for row, benefit in zip(self.years, benefits, strict=True)
         ]
-        return {
+        data: dict[str, object] = {
             "currency": self.currency,
             "optimism_bias": to_json_number(self.optimism_bias),
             "pv_costs": format_money(self.pv_costs),
@@ -240,6 +244,9 @@ class Appraisal:
             ),
             "years": years,
         }
+        if self.references:
+            data["references"] = reference_data(self.references)
+        return data
 
 
 # ---------------------------------------------------------------------- appraisal
@@ -269,7 +276,7 @@ def appraise(model: LogicModel) -> Appraisal:
     costs = [cost_terms(r, model.currency) for r in model.of_type(Resource)]
     benefits = [t for t in map(outcome_terms, model.of_type(Outcome)) if t is not None]
     actor_order = [actor.id for actor in model.actors]
-    return appraise_terms(
+    appraisal = appraise_terms(
         costs,
         benefits,
         model.economics,
@@ -277,6 +284,8 @@ def appraise(model: LogicModel) -> Appraisal:
         actor_order=actor_order,
         transfers=model_transfers(model),
     )
+    used = tuple(references_in(model.nodes))
+    return attrs.evolve(appraisal, references=used) if used else appraisal
 
 
 def model_transfers(model: LogicModel) -> list[TransferTerms]:
