@@ -115,7 +115,9 @@ class _Base:
         """NPV with one parameter set to ``x``, exactly."""
         costs, benefits, economics = list(self.costs), list(self.benefits), self.economics
         field = parameter.field
-        if parameter.node is None:
+        if parameter.transfer is not None:
+            pass  # a transfer moves money between actors: NPV stays as it is
+        elif parameter.node is None:
             economic_changes: dict[str, object] = {
                 field: x,
                 f"{field}_low": None,
