@@ -21,6 +21,7 @@ from logikmodell.numbers import (
     round_half_away,
     split_number,
     to_fraction,
+    to_json_number,
 )
 
 
@@ -209,3 +210,11 @@ def test_decimal_text_is_exact_where_the_decimals_end() -> None:
 def test_thin_spaces_group_thousands_as_the_format_page_says() -> None:
     assert split_number("1\u2009240\u2009000\u2009SEK") == (Fraction(1240000), "SEK")
     assert split_number("1\u2009240\u00a0000\u202f500") == (Fraction(1240000500), "")
+
+
+def test_a_ratio_past_the_float_range_is_null_in_json() -> None:
+    assert to_json_number(Fraction(3, 2)) == 1.5
+    assert to_json_number(Fraction(10**400)) is None
+    assert to_json_number(-Fraction(10**400)) is None
+    assert to_json_number(float("inf")) is None
+    assert to_json_number(Fraction(1, 10**400)) == 0.0

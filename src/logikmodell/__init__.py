@@ -21,6 +21,7 @@ from logikmodell.errors import (
     UnitError,
     UnknownIdError,
 )
+from logikmodell.followup import Flag, FollowUp, Status, follow_up
 from logikmodell.graph import LogicModel
 from logikmodell.io import (
     DumpError,
@@ -35,6 +36,8 @@ from logikmodell.io import (
 from logikmodell.model import (
     Activity,
     Actor,
+    Actual,
+    Aggregation,
     Catalogue,
     CatalogueEntry,
     Direction,
@@ -76,6 +79,8 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "Activity",
     "Actor",
+    "Actual",
+    "Aggregation",
     "Appraisal",
     "AppraisalError",
     "Catalogue",
@@ -89,6 +94,8 @@ __all__ = [
     "Effect",
     "Evidence",
     "Finding",
+    "Flag",
+    "FollowUp",
     "GraphvizNotFoundError",
     "Impact",
     "Indicator",
@@ -117,6 +124,7 @@ __all__ = [
     "Risk",
     "Severity",
     "ShortTermOutcome",
+    "Status",
     "TargetGroup",
     "Transfer",
     "UnitError",
@@ -129,6 +137,7 @@ __all__ = [
     "attribute_costs",
     "dump",
     "dumps",
+    "follow_up",
     "load",
     "load_catalogue",
     "loads",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import os
 import sys
@@ -354,11 +355,13 @@ def _demo_reports(model: LogicModel, out_dir: Path, lang: str | None) -> list[Pa
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from logikmodell.costs import attribute_costs
+    from logikmodell.evaluation import evaluate
     from logikmodell.examples import example_path, load_example
+    from logikmodell.followup import follow_up
     from logikmodell.io import dump
     from logikmodell.rendering import render
     from logikmodell.returns import appraise
-    from logikmodell.text import cost_summary, returns_text
+    from logikmodell.text import cost_summary, follow_up_text, returns_text
     from logikmodell.validation import validate
 
     out_dir = Path(args.dir)
@@ -377,6 +380,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     written.append(_write_json(out_dir / "validation.json", report.to_dict()))
     written.append(_write_json(out_dir / "costs.json", costs.to_dict()))
     written.append(_write_json(out_dir / "returns.json", appraisal.to_dict()))
+    followed = follow_up(model)
+    written.append(_write_json(out_dir / "follow-up.json", followed.to_dict()))
+    written.append(_write_json(out_dir / "evaluation.json", evaluate(model).to_dict()))
     written.append(render(model, stem.with_suffix(".mmd"), lang=args.lang))
     diagram_note = ""
     try:
@@ -391,6 +397,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print("\n" + translate(args.lang, "Validation:"), report.to_text(args.lang), sep="\n", file=out)
     print("\n" + cost_summary(model, costs, lang=args.lang), file=out)
     print("\n" + returns_text(model, appraisal, lang=args.lang), file=out)
+    print("\n" + follow_up_text(model, followed, lang=args.lang), file=out)
     print("", file=out)
     for path in written:
         print(translate(args.lang, "Wrote {path}", path=path), file=out)
@@ -437,6 +444,132 @@ def summary(model: LogicModel, *, lang: str | None = None) -> str:
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------------- follow-up
+def _with_data(args: argparse.Namespace) -> LogicModel:
+    """The model of ``args.model`` with the data files of ``--data`` merged in."""
+    model = _load(args.model)
+    if args.data:
+        from logikmodell.io.data import merge_data, read_data
+
+        model = merge_data(model, read_data(args.data))
+    return model
+
+
+def _cmd_follow_up(args: argparse.Namespace) -> int:
+    from logikmodell.followup import follow_up
+    from logikmodell.text import follow_up_text
+
+    model = _with_data(args)
+    result = follow_up(model, as_of=args.as_of)
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(follow_up_text(model, result, lang=args.lang))
+    return EXIT_OK
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from logikmodell.evaluation import evaluate
+    from logikmodell.text import evaluation_text
+
+    model = _with_data(args)
+    result = evaluate(model, scale_to=args.scale_to)
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(evaluation_text(model, result, lang=args.lang))
+    return EXIT_OK
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from logikmodell.io import dumps, format_of
+
+    try:
+        fmt = format_of(args.output)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INPUT
+    text = dumps(_with_data(args), fmt)
+    target = Path(args.output)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        print(f"cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INPUT
+    print(translate(args.lang, "Wrote {path}", path=target))
+    return EXIT_OK
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date (YYYY-MM-DD), got {text!r}") from None
+
+
+def _add_data_option(command: argparse.ArgumentParser, *, required: bool = False) -> None:
+    command.add_argument(
+        "--data",
+        action="append",
+        metavar="CSV",
+        required=required,
+        help="measurements (indicator,date,value[,note]) or actuals (resource,year,amount) "
+        "to merge into the model; repeatable",
+    )
+
+
+def _add_follow_up(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``follow-up`` command and its arguments."""
+    command = commands.add_parser(
+        "follow-up", help="follow up: indicators against targets, spending against plan"
+    )
+    command.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
+    _add_data_option(command)
+    command.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="follow up to this date (default: the latest measurement)",
+    )
+    command.add_argument("--format", choices=["text", "json"], default="text")
+    command.set_defaults(func=_cmd_follow_up)
+
+
+def _add_evaluate(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``evaluate`` command and its arguments."""
+    command = commands.add_parser(
+        "evaluate",
+        help="evaluate against the comparison alternative: effects, fidelity, realised returns",
+    )
+    command.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
+    _add_data_option(command)
+    command.add_argument(
+        "--scale-to",
+        type=_positive_int,
+        metavar="N",
+        help="project the realised investment to a target group of N participants",
+    )
+    command.add_argument("--format", choices=["text", "json"], default="text")
+    command.set_defaults(func=_cmd_evaluate)
+
+
+def _add_merge(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """The ``merge`` command and its arguments."""
+    command = commands.add_parser(
+        "merge", help="write measurements and actuals from CSV files into a model file"
+    )
+    command.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
+    _add_data_option(command, required=True)
+    command.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="model file to write (may be MODEL)"
+    )
+    command.set_defaults(func=_cmd_merge)
+
+
 # ---------------------------------------------------------------------- main
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``logikmodell`` command."""
@@ -458,6 +591,9 @@ def build_parser() -> argparse.ArgumentParser:
         _add_returns,
         _add_report,
         _add_demo,
+        _add_follow_up,
+        _add_evaluate,
+        _add_merge,
         _add_catalogue,
     ):
         add(commands)
@@ -490,7 +626,7 @@ def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The ``validate`` command and its arguments."""
-    check = commands.add_parser("validate", help="check a model against the rules LM101–LM705")
+    check = commands.add_parser("validate", help="check a model against the rules LM101–LM803")
     check.add_argument(
         "model",
         metavar="MODEL",

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = [
     "AppraisalError",
     "CostAttributionError",
+    "DataError",
+    "DataProblem",
     "DiagramDoesNotFitError",
     "DumpError",
     "DuplicateIdError",
@@ -172,6 +174,48 @@ class LoadError(LogikmodellError, ValueError):
 
     def __str__(self) -> str:
         return "\n".join(self.lines())
+
+
+@attrs.frozen
+class DataProblem:
+    """One problem in a data file (CSV), located by file, line and column.
+
+    Attributes:
+        source: the file name.
+        line: the line number (the header is line 1).
+        column: the column's name, or ``-`` for the whole line.
+        message: what is wrong and what was expected.
+    """
+
+    source: str
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.column}: {self.message}"
+
+
+class DataError(LoadError):
+    """Data files (measurements, actuals) cannot be read or do not fit the model.
+
+    Carries every problem of every file, each as ``FILE:LINE: column: message``.
+
+    Attributes:
+        data_problems: the problems, file by file, in line order.
+    """
+
+    def __init__(self, problems: Iterable[DataProblem]) -> None:
+        self.data_problems: tuple[DataProblem, ...] = tuple(problems)
+        source = self.data_problems[0].source if self.data_problems else "<data>"
+        super().__init__(
+            [Problem(path=f"{p.line}: {p.column}", message=p.message) for p in self.data_problems],
+            source,
+        )
+
+    def lines(self) -> list[str]:
+        """One line per problem: ``FILE:LINE: column: message``."""
+        return [str(problem) for problem in self.data_problems]
 
 
 class ValidationFailed(LogikmodellError, ValueError):  # noqa: N818 - the public name reads as a sentence: "validation failed"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
+from logikmodell._arguments import check_type
 from logikmodell._text import with_article
 from logikmodell.errors import (
     DuplicateIdError,
@@ -20,7 +21,7 @@ from logikmodell.model.frozen import FrozenDict
 from logikmodell.model.header import ModelInfo
 from logikmodell.model.nodes import Need, Node, Outcome, Resource
 from logikmodell.model.transfers import Transfer
-from logikmodell.model.units import check_node_units, check_transfer_units
+from logikmodell.model.units import check_node_units, check_realised_from, check_transfer_units
 from logikmodell.positions import Positions
 
 if TYPE_CHECKING:
@@ -102,6 +103,7 @@ class LogicModel:
             info = ModelInfo(title=title, **header)
         elif title is not None or header:
             raise TypeError("give either info or header keywords, not both")
+        check_type("LogicModel()", "info", info, ModelInfo)
         self._info = info
         self._positions: Positions | None = None
         self._ids: dict[str, str] = {}
@@ -144,6 +146,7 @@ class LogicModel:
         each("nodes", node_list, self._check_node_refs)
         each("links", links, self.add_link)
         each("indicators", indicators, self.add_indicator)
+        each("nodes", node_list, self._check_realised_from)
         each("risks", risks, self.add_risk)
         each("transfers", transfers, self.add_transfer)
         return problems
@@ -196,6 +199,7 @@ class LogicModel:
         Raises:
             DuplicateIdError: the id is taken.
         """
+        check_type("LogicModel.add_actor()", "actor", actor, Actor)
         self._claim(actor.id, "actor")
         self._ids[actor.id] = "actor"
         self._actors[actor.id] = actor
@@ -208,10 +212,12 @@ class LogicModel:
             UnknownIdError: its payer, a valuation's actor or a need it addresses is
                 unknown.
             UnitError: a quantity has an unknown unit or the wrong dimension.
+            TypeError: ``node`` is not a :class:`~logikmodell.model.Node`.
         """
         self._add_node(node, refs=True)
 
     def _add_node(self, node: Node, *, refs: bool) -> None:
+        check_type("LogicModel.add_node()", "node", node, Node)
         self._claim(node.id, "node")
         self._check_units(node)
         if refs:
@@ -237,6 +243,15 @@ class LogicModel:
                         f"{need!r} is {with_article(target.kind.value)}, not a need",
                     )
 
+    def _check_realised_from(self, node: Node) -> None:
+        """An outcome's ``realised_from`` names an indicator that counts its unit."""
+        if not isinstance(node, Outcome) or node.realised_from is None:
+            return
+        indicator = self._indicators.get(node.realised_from)
+        if indicator is None:
+            raise UnknownIdError(node.realised_from, "indicator", "realised_from")
+        check_realised_from(node, indicator)
+
     def _require_actor(self, id: str, field: str) -> None:
         if id not in self._actors:
             raise UnknownIdError(id, "actor", field)
@@ -252,6 +267,7 @@ class LogicModel:
             InvalidValueError: an end is a need (needs take no links), or the link
                 is already there.
         """
+        check_type("LogicModel.add_link()", "link", link, Link)
         for field, id in (("from", link.from_id), ("to", link.to_id)):
             node = self._nodes.get(id)
             if node is None:
@@ -277,6 +293,7 @@ class LogicModel:
             DuplicateIdError: the id is taken.
             UnknownIdError: the measured node is unknown.
         """
+        check_type("LogicModel.add_indicator()", "indicator", indicator, Indicator)
         self._claim(indicator.id, "indicator")
         if indicator.measures not in self._nodes:
             raise UnknownIdError(indicator.measures, "node", "measures")
@@ -290,6 +307,7 @@ class LogicModel:
             DuplicateIdError: the id is taken.
             UnknownIdError: a threatened node or the owner is unknown.
         """
+        check_type("LogicModel.add_risk()", "risk", risk, Risk)
         self._claim(risk.id, "risk")
         for index, id in enumerate(risk.threatens):
             if id not in self._nodes:
@@ -394,7 +412,9 @@ class LogicModel:
         Raises:
             UnknownIdError: no node with that id.
             InvalidValueError: the kind differs.
+            TypeError: ``node`` is not a :class:`~logikmodell.model.Node`.
         """
+        check_type("LogicModel.replace_node()", "node", node, Node)
         old = self.node(node.id)
         if old.kind is not node.kind:
             raise InvalidValueError(
@@ -407,6 +427,18 @@ class LogicModel:
                 if transfer.outcome == node.id:
                     check_transfer_units(transfer, node, self._info.currency)
         self._nodes[node.id] = node
+
+    def replace_indicator(self, indicator: Indicator) -> None:
+        """Replace the indicator with the same id, keeping its place.
+
+        Raises:
+            UnknownIdError: no indicator with that id, or the measured node is unknown.
+        """
+        if indicator.id not in self._indicators:
+            raise UnknownIdError(indicator.id, "indicator")
+        if indicator.measures not in self._nodes:
+            raise UnknownIdError(indicator.measures, "node", "measures")
+        self._indicators[indicator.id] = indicator
 
     def replace_info(self, **changes: Any) -> None:
         """Change header fields: ``model.replace_info(owner="Socialnämnden")``."""

@@ -52,6 +52,7 @@ __all__ = [
     "round_half_away",
     "split_number",
     "to_fraction",
+    "to_json_number",
 ]
 
 #: The largest magnitude an amount, cost or quantity may have (DESIGN §3).
@@ -110,6 +111,27 @@ def parse_number(text: str) -> Fraction:
     if split is None or split[1]:
         raise ValueError(f"expected a number, got {text!r}")
     return split[0]
+
+
+def to_json_number(value: Fraction | float) -> float | None:
+    """A ratio for JSON: the nearest float, or None when it is beyond a float's range.
+
+    JSON numbers are read as doubles almost everywhere, and a double ends near
+    1.8 × 10³⁰⁸: a larger ratio (a cent of cost a thousand years away at a rate near
+    100 %) would be read as infinity, or not at all. It is written as ``null`` instead;
+    the text tables show it in full.
+
+    Example:
+        >>> to_json_number(Fraction(1, 4))
+        0.25
+        >>> to_json_number(Fraction(10**400)) is None
+        True
+    """
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def to_fraction(value: object) -> Fraction:

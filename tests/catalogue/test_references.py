@@ -149,8 +149,40 @@ def test_a_resolved_model_appraises_like_its_literal_twin() -> None:
     literal = literal.replace("{ref: kommun/samma-ar}", "7 000 SEK/person/year")
     twin = lm.loads(literal.replace("catalogues: [{id: kommun, path: kommun.yaml}]\n", ""))
     model = lm.load(MODEL)
-    assert lm.appraise(model).to_dict() == lm.appraise(twin).to_dict()
-    assert lm.attribute_costs(model).to_dict() == lm.attribute_costs(twin).to_dict()
+    returns, costs = lm.appraise(model).to_dict(), lm.attribute_costs(model).to_dict()
+    returns.pop("references")
+    costs.pop("references")
+    assert returns == lm.appraise(twin).to_dict()
+    assert costs == lm.attribute_costs(twin).to_dict()
+
+
+def test_costs_and_returns_name_each_reference() -> None:
+    model = lm.load(MODEL)
+    placering = {
+        "ref": "kommun/placering-dygn",
+        "price_year": 2020,
+        "index_factor": 1.215,
+        "to_price_year": 2026,
+    }
+    costs = json.loads(json.dumps(lm.attribute_costs(model).to_dict()))
+    assert costs["references"]["placering.unit_cost"] == placering
+    assert costs["references"]["stod.cost"]["index_factor"] == 243 / 220
+    assert set(costs["references"]) == {"placering.unit_cost", "stod.cost"}
+    returns = json.loads(json.dumps(lm.appraise(model).to_dict()))
+    assert returns["references"]["placering.unit_cost"] == placering
+    assert returns["references"]["effekt.values[soc].amount"] == {
+        "ref": "kommun/samma-ar",
+        "price_year": 2026,
+        "index_factor": 1.0,
+        "to_price_year": 2026,
+    }
+
+
+def test_a_model_without_references_says_nothing_of_them() -> None:
+    literal = lm.loads(
+        "logikmodell: 1\ntitle: T\nnodes:\n  - {id: r, kind: resource, label: R, cost: 1 SEK}\n"
+    )
+    assert "references" not in lm.attribute_costs(literal).to_dict()
 
 
 def test_the_schema_allows_a_reference_where_the_format_does() -> None:

@@ -127,3 +127,20 @@ def test_demo_without_dot_still_writes_mermaid(tmp_path: Path) -> None:
     assert (out / "fullfoljda-studier.mmd").exists()
     assert not (out / "fullfoljda-studier.svg").exists()
     assert "OS package 'graphviz'" in result.stdout
+
+
+@pytest.mark.needs_dot
+def test_a_pdf_is_the_same_bytes_every_run(tmp_path: Path) -> None:
+    # dot's PDF carries the second it was made: without SOURCE_DATE_EPOCH it is
+    # removed, with it it is that moment, so that two runs give the same file.
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    assert run("render", str(example_path()), "-o", str(first), env=env).returncode == 0
+    assert b"/CreationDate" not in first.read_bytes()
+    assert run("render", str(example_path()), "-o", str(second), env=env).returncode == 0
+    assert first.read_bytes() == second.read_bytes()
+    dated = tmp_path / "c.pdf"
+    env["SOURCE_DATE_EPOCH"] = "1767225600"  # 2026-01-01T00:00:00Z
+    assert run("render", str(example_path()), "-o", str(dated), env=env).returncode == 0
+    assert b"/CreationDate (D:20260101000000Z)" in dated.read_bytes()
+    assert len(dated.read_bytes()) == len(first.read_bytes())

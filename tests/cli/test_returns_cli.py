@@ -64,6 +64,7 @@ def test_json_follows_the_contract() -> None:
         "break_even",
         "by_type",
         "actors",
+        "transfers",
         "years",
     ]
     assert data["npv"] == "4442812.40"
@@ -73,6 +74,8 @@ def test_json_follows_the_contract() -> None:
     assert data["actors"]["utb"] == {
         "pv_costs": "3247246.38",
         "pv_benefits": "0.00",
+        "transfers_in": "0.00",
+        "transfers_out": "0.00",
         "net": "-3247246.38",
     }
     assert set(data["break_even"]) == {"behorighet", "placeringar", "vardkonsumtion"}

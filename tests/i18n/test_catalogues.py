@@ -24,6 +24,7 @@ KEYWORDS = {"translate": (2,), "translate_plural": (2, 3), "N_": None, "_": None
 #: Messages whose Swedish is rightly the same as the English (names, codes, loan words).
 SAME_IN_SWEDISH = {
     "Diagram: {reason}",
+    "OK",
     "Period: {start} – {end}",
     "5–95 %",
     "Parameter",
@@ -35,6 +36,7 @@ SAME_IN_SWEDISH = {
     "info",
     "median",
     "per {unit}",
+    "status",
 }
 
 

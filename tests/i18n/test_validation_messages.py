@@ -31,12 +31,20 @@ _YAML = re.compile(r"^```yaml\n(.*?)^```", re.MULTILINE | re.DOTALL)
 _ENGLISH = re.compile(r"\b(the|has|and|link|should|give|name|no|or|of)\b")
 
 
-def _failing_snippets() -> dict[str, str]:
+def _failing_snippets() -> dict[str, tuple[str, lm.Catalogue | None]]:
+    """Per rule, its failing model, and the catalogue (``kommun``) its section shows."""
     sections = dict(_SECTION.findall(_DOCS.read_text(encoding="utf-8")))
-    return {code: _YAML.findall(text)[0] for code, text in sections.items()}
+    out: dict[str, tuple[str, lm.Catalogue | None]] = {}
+    for code, text in sections.items():
+        blocks = _YAML.findall(text)
+        shown = [b for b in blocks if b.startswith("logikmodell-catalogue:")]
+        models = [b for b in blocks if b not in shown]
+        out[code] = (models[0], lm.loads_catalogue(shown[0]) if shown else None)
+    return out
 
 
-SNIPPETS = _failing_snippets()
+SNIPPETS = {code: text for code, (text, _) in _failing_snippets().items()}
+CATALOGUES = {code: catalogue for code, (_, catalogue) in _failing_snippets().items()}
 
 
 def _without_codes_and_values(message: str) -> str:
@@ -48,7 +56,8 @@ def _without_codes_and_values(message: str) -> str:
 
 @pytest.mark.parametrize("code", [rule.code for rule in rules()])
 def test_every_rule_speaks_swedish(code: str) -> None:
-    model = lm.loads(SNIPPETS[code], "yaml")
+    text, catalogue = SNIPPETS[code], CATALOGUES[code]
+    model = lm.loads(text, "yaml", catalogues={"kommun": catalogue} if catalogue else None)
     swedish = lm.validate(model, select=[code], lang="sv").by_code(code)
     english = lm.validate(model, select=[code], lang="en").by_code(code)
     assert swedish

@@ -64,7 +64,7 @@ def test_model_without_ranges_dumps_as_before() -> None:
             "quantity_high: 3 person",
             "quantity_high: 3 participant",
             "$.nodes[1].quantity_high",
-            "unit of quantity (person)",
+            "expected a quantity in person or a unit of its dimension (person)",
         ),
         (
             "deadweight_low: 0.1",
@@ -73,7 +73,9 @@ def test_model_without_ranges_dumps_as_before() -> None:
             "at most deadweight",
         ),
         ("drop_off_high: 0.3", "drop_off_high: 1.5", "$.nodes[1].drop_off_high", "from 0 to 1"),
-        ("cost_low: 80 SEK", "cost_low: 80 kSEK", "$.nodes[0].cost_low", "unit of cost"),
+        ("cost_low: 80 SEK", "cost_low: 80 kSEK", "$.nodes[0].cost_low", "at most cost"),
+        ("cost_low: 80 SEK", "cost_low: 80 EUR", "$.nodes[0].cost_low", "dimension (SEK)"),
+        ("cost_low: 80 SEK", "cost_low: 80 dag", "$.nodes[0].cost_low", "unknown unit 'dag'"),
         (
             "discount_rate_high: 0.05",
             "discount_rate_high: 1",
@@ -107,6 +109,19 @@ def test_bad_ranges_are_load_errors_with_their_path(
         lm.loads(_MODEL.replace(old, new))
     problems = [(p.path, p.message) for p in info.value.problems]
     assert any(p == path and message in m for p, m in problems), problems
+
+
+def test_a_range_in_another_unit_of_the_dimension_is_converted() -> None:
+    from logikmodell.returns.parameters import parameters
+
+    text = _MODEL.replace("cost_low: 80 SEK, cost_high: 150 SEK", "cost_low: 0.08 kSEK")
+    text = text.replace("amount_low: 5 SEK/person/year", "amount_low: 0.005 kSEK/person/year")
+    model = lm.loads(text)
+    by_name = {p.name: p for p in parameters(model)}
+    assert (by_name["r.cost"].low, by_name["r.cost"].high) == (Fraction(80), Fraction(100))
+    assert by_name["o.values[0].amount"].low == 5
+    assert by_name["o.values[0].amount"].unit == "SEK/person/year"
+    assert "cost_low: 0.08 kSEK" in lm.dumps(model)  # kept as written
 
 
 def test_a_range_needs_its_value() -> None:

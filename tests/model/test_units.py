@@ -11,6 +11,7 @@ import pytest
 from logikmodell import Quantity, UnitError
 from logikmodell.model.units import (
     UNIT_NAMES,
+    convert,
     require_count,
     require_currency,
     resolve,
@@ -115,3 +116,11 @@ def test_every_unit_name_is_documented() -> None:
     table = table[: table.index("\n\n")]
     documented = set(re.findall(r"`([^`]+)`", table))
     assert documented == set(UNIT_NAMES)
+
+
+def test_convert_between_units_of_one_dimension() -> None:
+    assert convert(Quantity.parse("0,5 MSEK"), "kSEK") == 500
+    assert convert(Quantity.parse("1 year"), "month") == 12
+    assert convert(Quantity.parse("3 SEK/hour"), "SEK/hour") == 3
+    with pytest.raises(ValueError, match=r"in SEK or a unit of its dimension \(SEK\), got 5 hour"):
+        convert(Quantity.parse("5 hour"), "SEK")

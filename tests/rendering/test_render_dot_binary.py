@@ -107,3 +107,14 @@ def test_notebook_shows_the_svg() -> None:
     assert bundle["image/svg+xml"].lstrip().startswith("<?xml")
     assert "Mentorskap i åk 7" in bundle["image/svg+xml"]
     assert bundle["text/plain"].startswith("<LogicModel")
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("label", ["]", "]]", "Rad ett\n]", "[a]"])
+def test_a_closing_bracket_in_a_label_lays_out(label: str) -> None:
+    from logikmodell.graph import LogicModel
+    from logikmodell.model import Activity
+
+    model = LogicModel(title="0")
+    model.add_node(Activity(id="a", label=label))
+    assert f">{label.splitlines()[-1]}<" in to_svg(model)

@@ -187,6 +187,7 @@ def test_to_dict_has_exactly_the_keys_of_the_contract() -> None:
         "break_even",
         "by_type",
         "actors",
+        "transfers",
         "years",
     ]
     assert data["currency"] == "SEK"
@@ -194,7 +195,13 @@ def test_to_dict_has_exactly_the_keys_of_the_contract() -> None:
     assert isinstance(data["bcr"], float)
     actors = data["actors"]
     assert isinstance(actors, dict)
-    assert set(actors["soc"]) == {"pv_costs", "pv_benefits", "net"}
+    assert set(actors["soc"]) == {
+        "pv_costs",
+        "pv_benefits",
+        "transfers_in",
+        "transfers_out",
+        "net",
+    }
     years = data["years"]
     assert isinstance(years, list)
     assert years[0] == {

@@ -87,6 +87,8 @@ def test_sroi_value_map_with_all_adjustments_and_drop_off() -> None:
     assert written["kommun"] == {
         "pv_costs": "1500000.00",
         "pv_benefits": "1042949.13",
+        "transfers_in": "0.00",
+        "transfers_out": "0.00",
         "net": "-457050.87",
     }
     # Exactly, the municipality's benefits are 1 042 949.135…: the written column is

@@ -69,6 +69,20 @@ _GOOD_RISK = (
 
 _Place = tuple[str | None, str]
 
+#: The catalogue the LM8 cases refer to (``kommun``); figures for tests only.
+_CATALOGUES = {
+    "kommun": lm.loads_catalogue(
+        "logikmodell-catalogue: 1\ntitle: K\n"
+        "indices: [{id: pkv, label: PKV, values: {2018: 100, 2026: 120}}]\n"
+        "entries:\n"
+        "  - {id: gammal, label: G, amount: 1 SEK, price_year: 2018, index: pkv, source: S}\n"
+        "  - {id: osaker, label: O, amount: 1 SEK, price_year: 2026, confidence: low, source: S}\n"
+        "  - {id: utan, label: U, amount: 1 SEK, price_year: 2026}\n"
+        "  - {id: bra, label: B, amount: 1 SEK, price_year: 2026, source: S}\n"
+    )
+}
+_PRICED = _HEAD + _GROUP + "price_year: 2026\ncatalogues: [{id: kommun, path: k.yaml}]\n"
+
 
 def _places(*places: _Place) -> set[_Place]:
     return set(places)
@@ -226,6 +240,20 @@ _CASES: list[tuple[str, str, set[tuple[str | None, str]]]] = [
         {("i-src", "$.indicators[1]")},
     ),
     (
+        "LM309",
+        _text(
+            _CHAIN,
+            _CHAIN_LINKS,
+            _indicators(
+                _GOOD_INDICATOR,
+                "{id: i-ba, measures: g, label: Före efter, source: Register, "
+                "baseline: {value: 1, date: 2025-01-01}, target: {value: 2, date: 2026-01-01}, "
+                "measurements: [{value: 2, date: 2025-06-30}]}",
+            ),
+        ),
+        {("g", "$.nodes[4]")},
+    ),
+    (
         "LM401",
         _text(
             _CHAIN,
@@ -360,6 +388,21 @@ _CASES: list[tuple[str, str, set[tuple[str | None, str]]]] = [
         ),
         {("t", "$.nodes[5].quantity")},
     ),
+    *(
+        (
+            code,
+            _text(
+                _CHAIN
+                + "- {id: r1, kind: resource, label: R1, cost: {ref: kommun/bra}, payer: utb}\n"
+                + f"- {{id: r2, kind: resource, label: R2, cost: {{ref: kommun/{entry}}}, "
+                "payer: utb}",
+                _CHAIN_LINKS + "- {from: r1, to: a}\n- {from: r2, to: a}",
+                head=_PRICED,
+            ),
+            _places(("r2", "$.nodes[6].cost.ref")),
+        )
+        for code, entry in (("LM801", "gammal"), ("LM802", "osaker"), ("LM803", "utan"))
+    ),
 ]
 
 _STEP = re.compile(r"\.([A-Za-z_]+)|\[(\d+)\]")
@@ -387,7 +430,7 @@ def _element_id(data: object, path: str) -> str | None:
 def test_each_rule_names_the_subject_and_its_path(
     code: str, text: str, expected: set[tuple[str | None, str]]
 ) -> None:
-    model = lm.loads(text, "yaml")
+    model = lm.loads(text, "yaml", catalogues=_CATALOGUES)
     report = lm.validate(model, select=[code])
     assert {(f.subject, f.path) for f in report.findings} == expected
     data = yaml.safe_load(text)
@@ -404,7 +447,7 @@ def test_every_rule_has_a_case() -> None:
 def test_the_findings_of_all_rules_at_once_all_carry_a_place() -> None:
     """Together, the case models exercise every rule; none leaves a subject out."""
     for code, text, expected in _CASES:
-        report = lm.validate(lm.loads(text, "yaml"))
+        report = lm.validate(lm.loads(text, "yaml", catalogues=_CATALOGUES))
         mine = {(f.subject, f.path) for f in report.by_code(code)}
         assert mine == expected, code
         for finding in report.findings:

@@ -24,8 +24,17 @@ def _sections() -> dict[str, str]:
     return dict(_SECTION.findall(_PAGE.read_text(encoding="utf-8")))
 
 
-def _codes(text: str) -> set[str]:
-    return set(lm.validate(lm.loads(text, "yaml")).codes)
+def _codes(text: str, catalogue: lm.Catalogue | None = None) -> set[str]:
+    catalogues = {"kommun": catalogue} if catalogue is not None else None
+    return set(lm.validate(lm.loads(text, "yaml", catalogues=catalogues)).codes)
+
+
+def _models_and_catalogue(section: str) -> tuple[list[str], lm.Catalogue | None]:
+    """The section's model snippets, and the catalogue it shows (``kommun``), if any."""
+    blocks = _YAML.findall(section)
+    shown = [block for block in blocks if block.startswith("logikmodell-catalogue:")]
+    catalogue = lm.loads_catalogue(shown[0]) if shown else None
+    return [block for block in blocks if block not in shown], catalogue
 
 
 def test_every_rule_has_a_section_and_every_section_a_rule() -> None:
@@ -41,8 +50,9 @@ def test_section_states_the_rule_severity(rule: Rule) -> None:
 @pytest.mark.parametrize("code", sorted(_sections()))
 def test_failing_snippet_yields_the_code_and_the_fix_removes_it(code: str) -> None:
     section = _sections()[code]
-    failing, fixed = _YAML.findall(section)[:2]
-    before, after = _codes(failing), _codes(fixed)
+    models, catalogue = _models_and_catalogue(section)
+    failing, fixed = models[:2]
+    before, after = _codes(failing, catalogue), _codes(fixed, catalogue)
     assert code in before, f"{code}: the failing snippet gives {sorted(before)}"
     assert code not in after, f"{code}: the fixed snippet still gives it"
     assert after <= before, f"{code}: the fix adds {sorted(after - before)}"

@@ -27,12 +27,15 @@ import itertools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from math import lcm
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 import attrs
 
+from logikmodell._arguments import check_type
 from logikmodell.costs.resources import UNASSIGNED, resource_cost, resource_cost_by_year
 from logikmodell.errors import CostAttributionError
+from logikmodell.graph import LogicModel
+from logikmodell.model.catalogue import UsedReference, reference_data, references_in
 from logikmodell.model.enums import NodeKind
 from logikmodell.model.money import Money
 from logikmodell.model.nodes import Node, Outcome, Output, Resource
@@ -40,9 +43,6 @@ from logikmodell.model.quantity import Quantity
 from logikmodell.model.units import count_factor
 from logikmodell.numbers import allocate, allocate_equally, format_ore, round_half_away
 from logikmodell.topology import Topology
-
-if TYPE_CHECKING:
-    from logikmodell.graph import LogicModel
 
 __all__ = ["UNASSIGNED", "CostAttribution", "CostAttributionError", "attribute_costs"]
 
@@ -223,6 +223,8 @@ class CostAttribution:
             A cost passes through several stages, so stages do not add up to the
             total; the resource stage equals it (unless links lead into resources).
         per_participant: ``total`` ÷ the target group's size, when it has one.
+        references: the catalogue entries the resources' costs come from; the
+            JSON names each (``references``) when there are any.
     """
 
     currency: str
@@ -239,6 +241,7 @@ class CostAttribution:
     unallocated_by_year: Mapping[str, Mapping[int, Money]]
     stages: Mapping[NodeKind, Money]
     per_participant: Money | None
+    references: tuple[UsedReference, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """The attribution as JSON data, exactly as DESIGN §7.
@@ -271,6 +274,7 @@ class CostAttribution:
             "nodes": nodes,
             "unallocated": {id: money.format() for id, money in self.unallocated.items()},
             "payers": {id: money.format() for id, money in self.payers.items()},
+            **({"references": reference_data(self.references)} if self.references else {}),
         }
 
     def _per_unit_text(self, id: str) -> str | None:
@@ -350,6 +354,7 @@ def attribute_costs(model: LogicModel) -> CostAttribution:
         >>> costs.total.format(), costs.per_participant.format()
         ('4350000.00', '36250.00')
     """
+    check_type("attribute_costs()", "model", model, LogicModel)
     currency = model.currency
     chain = [node for node in model.nodes if node.kind is not NodeKind.NEED]
     topology = Topology.of_model(model, chain)
@@ -700,6 +705,11 @@ def _result(
         unallocated_by_year=_YearsView(flow, unallocated=True),
         stages=_MoneyView(stage_ore, currency),
         per_participant=Money(Fraction(total, 100 * size), currency) if size else None,
+        references=tuple(
+            used
+            for used in references_in(model.nodes)
+            if isinstance(model.node(used.node), Resource)
+        ),
     )
 
 

@@ -6,6 +6,7 @@ import functools
 import os
 from pathlib import Path
 
+from logikmodell._arguments import check_type
 from logikmodell.errors import DumpError, LoadError, Problem
 from logikmodell.graph import LogicModel
 from logikmodell.io._document import from_data, to_data
@@ -100,6 +101,7 @@ def loads(
         >>> m.title
         'Test'
     """
+    check_type("loads()", "text", text, (str, bytes))
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
     base = Path(folder) if folder is not None else None
@@ -134,6 +136,7 @@ def load(
     Raises:
         LoadError: the file cannot be read, or holds problems (each with its path).
     """
+    check_type("load()", "path", path, (str, os.PathLike))
     source = os.fspath(path)
     try:
         fmt = format or format_of(path)
@@ -180,6 +183,7 @@ def dumps(model: LogicModel, format: str = "yaml") -> str:
           discount_rate: 0.035
           horizon_years: 10
     """
+    check_type("dumps()", "model", model, LogicModel)
     return write_text(to_data(model), format)
 
 
@@ -195,5 +199,6 @@ def dump(model: LogicModel, path: str | os.PathLike[str], format: str | None = N
         ValueError: no format given and the suffix names none.
         DumpError: the format cannot hold something in the model (null in TOML).
     """
+    check_type("dump()", "model", model, LogicModel)
     text = dumps(model, format or format_of(path))
     Path(path).write_text(text, encoding="utf-8")

@@ -33,6 +33,8 @@ from cattrs.gen import make_dict_structure_fn, override
 from logikmodell.errors import InvalidValueError, LogikmodellError, Problem
 from logikmodell.model import (
     Actor,
+    Actual,
+    Aggregation,
     Catalogue,
     CatalogueEntry,
     CatalogueLink,
@@ -76,6 +78,7 @@ __all__ = [
 _NODE_CLASSES = [node_class(kind) for kind in NodeKind]
 _VALUE_CLASSES: list[type[Any]] = [
     Actor,
+    Actual,
     Economics,
     Indicator,
     Link,
@@ -390,10 +393,10 @@ def _make_converter() -> cattrs.Converter:
     # which win as the more specific classes.
     conv.register_structure_hook(str, _str)
     conv.register_structure_hook(int, _int)
+    conv.register_structure_hook(bool, _bool)
     conv.register_structure_hook(Fraction, _fraction)
     conv.register_structure_hook(Quantity, _quantity)
     conv.register_structure_hook(dt.date, _date)
-    conv.register_structure_hook(bool, _bool)
     for tp, hook in (
         (FrozenDict[int, Fraction], _index_values),
         (FrozenDict[str, object], _metadata),
@@ -402,7 +405,7 @@ def _make_converter() -> cattrs.Converter:
     ):
         conv.register_structure_hook_func(functools.partial(operator.eq, tp), hook)
     conv.register_structure_hook(Node, structure_node)
-    for enum_cls in (Direction, Effect, Evidence, NodeKind, ValueType):
+    for enum_cls in (Aggregation, Direction, Effect, Evidence, NodeKind, ValueType):
         conv.register_structure_hook(enum_cls, _enum_hook(enum_cls))
     conv.register_structure_hook_factory(_is_tuple, _tuple_hook)
     for cls in _VALUE_CLASSES:

@@ -20,12 +20,13 @@ from logikmodell.model.elements import (
     Risk,
     TargetGroup,
 )
-from logikmodell.model.enums import Direction, Effect, Evidence, NodeKind, ValueType
+from logikmodell.model.enums import Aggregation, Direction, Effect, Evidence, NodeKind, ValueType
 from logikmodell.model.frozen import FrozenDict, FrozenList
 from logikmodell.model.header import FORMAT_VERSION, ModelInfo
 from logikmodell.model.money import Money, allocate
 from logikmodell.model.nodes import (
     Activity,
+    Actual,
     Impact,
     LongTermOutcome,
     Need,
@@ -44,6 +45,8 @@ __all__ = [
     "FORMAT_VERSION",
     "Activity",
     "Actor",
+    "Actual",
+    "Aggregation",
     "Catalogue",
     "CatalogueEntry",
     "CatalogueLink",

@@ -23,12 +23,13 @@ from typing import Any, TypeVar
 import attrs
 
 from logikmodell.errors import InvalidValueError
-from logikmodell.model.enums import Direction, Effect, Evidence, ValueType
+from logikmodell.model.enums import Aggregation, Direction, Effect, Evidence, ValueType
 from logikmodell.model.frozen import FrozenDict, FrozenList
 from logikmodell.numbers import MAX_MAGNITUDE, describe, is_float_exact, to_fraction
 
 __all__ = [
     "EMPTY_METADATA",
+    "check_bound",
     "check_id",
     "check_ids",
     "check_int_range",
@@ -43,6 +44,7 @@ __all__ = [
     "frozen_metadata",
     "id_tuple",
     "optional_fraction",
+    "to_aggregation",
     "to_direction",
     "to_effect",
     "to_evidence",
@@ -245,6 +247,13 @@ def to_evidence(value: object) -> Evidence | None:
     return _member(Evidence, "evidence", value)
 
 
+def to_aggregation(value: object) -> Aggregation:
+    """Converter: an Aggregation from itself or its value (``"cumulative"``)."""
+    if type(value) is Aggregation:
+        return value
+    return _member(Aggregation, "aggregation", value)
+
+
 def to_value_type(value: object) -> ValueType:
     """Converter: a ValueType from itself or its value (``"social"``)."""
     if type(value) is ValueType:
@@ -291,7 +300,10 @@ def _frozen(value: object) -> object:
 def check_ranges(instance: object, names: Iterable[str]) -> None:
     """Each ``<name>_low`` ≤ ``<name>`` ≤ ``<name>_high``, where given.
 
-    A range needs its value; quantities in a range are written in the value's unit.
+    A range needs its value. A quantity's bound in the value's own unit is compared
+    here; one in another unit (``0 SEK`` beside ``1 MSEK``) is converted and compared
+    with the other unit checks, when the node joins a model
+    (:func:`logikmodell.model.units.check_node_units`).
 
     Raises:
         InvalidValueError: naming the offending ``_low`` or ``_high`` field.
@@ -307,14 +319,20 @@ def check_ranges(instance: object, names: Iterable[str]) -> None:
                 raise InvalidValueError(field, f"a range needs {name} itself")
             if not isinstance(value, Fraction):
                 if bound.unit != value.unit:
-                    raise InvalidValueError(
-                        field, f"expected the unit of {name} ({value.unit or 'none'}), got {bound}"
-                    )
+                    continue
                 value_number, bound_number = value.value, bound.value
             else:
                 value_number, bound_number = value, bound
-            if (side == "low" and bound_number > value_number) or (
-                side == "high" and bound_number < value_number
-            ):
-                relation = "at most" if side == "low" else "at least"
-                raise InvalidValueError(field, f"expected {relation} {name}")
+            check_bound(field, side, bound_number, value_number)
+
+
+def check_bound(field: str, side: str, bound: Fraction, value: Fraction) -> None:
+    """A ``low`` bound is at most the value, a ``high`` bound at least it.
+
+    Raises:
+        InvalidValueError: naming ``field``.
+    """
+    if (side == "low" and bound > value) or (side == "high" and bound < value):
+        name = field.rpartition("_")[0]
+        relation = "at most" if side == "low" else "at least"
+        raise InvalidValueError(field, f"expected {relation} {name}")

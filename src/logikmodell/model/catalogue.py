@@ -19,7 +19,7 @@ searching them is :mod:`logikmodell.catalogue`.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -37,6 +37,7 @@ from logikmodell.model._checks import (
     frozen_metadata,
 )
 from logikmodell.model.frozen import FrozenDict
+from logikmodell.model.nodes import Node, Outcome, Resource
 from logikmodell.model.quantity import Quantity, check_quantity_range
 from logikmodell.model.units import CURRENCIES, resolve_unit
 from logikmodell.numbers import MAX_MAGNITUDE, format_decimal, to_fraction
@@ -52,8 +53,11 @@ __all__ = [
     "PriceIndex",
     "Reference",
     "ReferencedQuantity",
+    "UsedReference",
     "catalogue_problems",
     "index_factor",
+    "reference_data",
+    "references_in",
     "resolve_reference",
 ]
 
@@ -459,3 +463,57 @@ def resolve_reference(
         )
     except ValueError as exc:
         raise InvalidValueError("ref", f"{ref}: {exc}") from None
+
+
+@attrs.frozen(kw_only=True)
+class UsedReference:
+    """Where a model uses a catalogue entry.
+
+    Attributes:
+        node: the id of the resource or outcome.
+        field: the field within the node: ``unit_cost``, ``cost`` or
+            ``values[0].amount``.
+        key: the element and field as scenarios name them: ``placeringar.unit_cost``,
+            ``behorighet.values[stat].amount``.
+        reference: the reference and what it resolved to.
+    """
+
+    node: str
+    field: str
+    key: str
+    reference: Reference
+
+
+def references_in(nodes: Iterable[Node]) -> Iterator[UsedReference]:
+    """Every use of a catalogue entry among ``nodes``, in model order."""
+    for node in nodes:
+        if isinstance(node, Resource):
+            for name in ("unit_cost", "cost"):
+                value = getattr(node, name)
+                if isinstance(value, ReferencedQuantity):
+                    yield UsedReference(
+                        node=node.id, field=name, key=f"{node.id}.{name}", reference=value.reference
+                    )
+        elif isinstance(node, Outcome):
+            for number, valuation in enumerate(node.values):
+                if isinstance(valuation.amount, ReferencedQuantity):
+                    yield UsedReference(
+                        node=node.id,
+                        field=f"values[{number}].amount",
+                        key=f"{node.id}.values[{valuation.actor}].amount",
+                        reference=valuation.amount.reference,
+                    )
+
+
+def reference_data(used: Iterable[UsedReference]) -> dict[str, dict[str, object]]:
+    """JSON data of references by key: ``ref``, the entry's ``price_year``, the
+    ``index_factor`` (a number) and the model's price year it was moved to."""
+    return {
+        item.key: {
+            "ref": item.reference.ref,
+            "price_year": item.reference.entry.price_year,
+            "index_factor": float(item.reference.index_factor),
+            "to_price_year": item.reference.price_year,
+        }
+        for item in used
+    }

@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from logikmodell._arguments import optional_instance, tuple_of
 from logikmodell.errors import InvalidValueError
 from logikmodell.model._checks import (
     EMPTY_METADATA,
@@ -28,11 +29,12 @@ from logikmodell.model._checks import (
     frozen_metadata,
     id_tuple,
     optional_fraction,
+    to_aggregation,
     to_direction,
     to_effect,
     to_evidence,
 )
-from logikmodell.model.enums import Direction, Effect, Evidence
+from logikmodell.model.enums import Aggregation, Direction, Effect, Evidence
 from logikmodell.model.frozen import FrozenDict
 from logikmodell.numbers import to_fraction
 
@@ -110,7 +112,15 @@ class Observation:
 
 
 def _observations(value: Iterable[Observation]) -> tuple[Observation, ...]:
-    return tuple(value)
+    return tuple_of(Observation, "measurements", value)
+
+
+def _baseline(value: object) -> Observation | None:
+    return optional_instance(Observation, "baseline", value)
+
+
+def _target(value: object) -> Observation | None:
+    return optional_instance(Observation, "target", value)
 
 
 @attrs.frozen(kw_only=True, field_transformer=describe_fields)
@@ -127,6 +137,11 @@ class Indicator:
         source: the data source.
         frequency: how often it is measured, e.g. ``month``.
         measurements: follow-up values, in the order given.
+        comparison_baseline: the comparison alternative's value at the baseline:
+            a control group or a historical cohort (DESIGN §16).
+        comparison_measurements: the comparison alternative's measurements.
+        aggregation: ``period`` (default; each measurement describes its own
+            period) or ``cumulative`` (each measurement is the running total).
     """
 
     id: str = attrs.field(validator=check_id)
@@ -137,11 +152,28 @@ class Indicator:
     description: str | None = None
     unit: str | None = None
     direction: Direction | None = attrs.field(default=None, converter=to_direction)
-    baseline: Observation | None = None
-    target: Observation | None = None
+    baseline: Observation | None = attrs.field(default=None, converter=_baseline)
+    target: Observation | None = attrs.field(default=None, converter=_target)
     source: str | None = None
     frequency: str | None = None
     measurements: tuple[Observation, ...] = attrs.field(default=(), converter=_observations)
+    comparison_baseline: Observation | None = attrs.field(
+        default=None,
+        metadata={"description": "The comparison group's value at the baseline."},
+    )
+    comparison_measurements: tuple[Observation, ...] = attrs.field(
+        default=(),
+        converter=_observations,
+        metadata={"description": "The comparison group's (or historical cohort's) measurements."},
+    )
+    aggregation: Aggregation = attrs.field(
+        default=Aggregation.PERIOD,
+        converter=to_aggregation,
+        metadata={
+            "description": "period: each measurement describes its own period; "
+            "cumulative: each is the running total so far."
+        },
+    )
     metadata: FrozenDict[str, object] = attrs.field(
         default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
     )
@@ -237,7 +269,7 @@ class RateBand:
 
 def _rate_or_bands(value: object) -> Fraction | tuple[RateBand, ...]:
     if isinstance(value, list | tuple):
-        return tuple(value)
+        return tuple_of(RateBand, "discount_rate", value)
     return to_fraction(value)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["Direction", "Effect", "Evidence", "NodeKind", "ValueType"]
+__all__ = ["Aggregation", "Direction", "Effect", "Evidence", "NodeKind", "ValueType"]
 
 
 class NodeKind(enum.StrEnum):
@@ -80,3 +80,17 @@ class ValueType(enum.StrEnum):
     FISCAL = "fiscal"
     ECONOMIC = "economic"
     SOCIAL = "social"
+
+
+class Aggregation(enum.StrEnum):
+    """How an indicator's measurements add up over time.
+
+    ``period`` (the default): each measurement describes its own period (a share of
+    attendance this term, participants this month). ``cumulative``: each measurement
+    is the running total so far, so the latest value is the total. Follow-up compares
+    the latest measurement with the target in both cases; the field says what that
+    latest value means.
+    """
+
+    PERIOD = "period"
+    CUMULATIVE = "cumulative"

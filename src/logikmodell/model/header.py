@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from logikmodell._arguments import instance, optional_instance, tuple_of
 from logikmodell.errors import InvalidValueError
 from logikmodell.model._checks import (
     EMPTY_METADATA,
@@ -36,8 +37,20 @@ def _check_currency(instance: object, attribute: attrs.Attribute[Any], value: st
         )
 
 
+def _period(value: object) -> Period | None:
+    return optional_instance(Period, "period", value)
+
+
+def _target_group(value: object) -> TargetGroup | None:
+    return optional_instance(TargetGroup, "target_group", value)
+
+
+def _economics(value: object) -> Economics:
+    return instance(Economics, "economics", value)
+
+
 def _links(value: Iterable[CatalogueLink]) -> tuple[CatalogueLink, ...]:
-    return tuple(value)
+    return tuple_of(CatalogueLink, "catalogues", value)
 
 
 @attrs.frozen(kw_only=True, field_transformer=describe_fields)
@@ -50,7 +63,7 @@ class ModelInfo:
     owner: str | None = attrs.field(
         default=None, metadata={"description": "The project owner (projektägare)."}
     )
-    period: Period | None = None
+    period: Period | None = attrs.field(default=None, converter=_period)
     currency: str = attrs.field(
         default="SEK",
         validator=_check_currency,
@@ -61,12 +74,12 @@ class ModelInfo:
         validator=check_int_range(1000, 9999),
         metadata={"description": "The year whose prices the amounts are in."},
     )
-    target_group: TargetGroup | None = None
+    target_group: TargetGroup | None = attrs.field(default=None, converter=_target_group)
     comparison: str | None = attrs.field(
         default=None,
         metadata={"description": "The comparison alternative (jämförelsealternativ)."},
     )
-    economics: Economics = attrs.field(factory=Economics)
+    economics: Economics = attrs.field(factory=Economics, converter=_economics)
     catalogues: tuple[CatalogueLink, ...] = attrs.field(
         default=(),
         converter=_links,

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from logikmodell._arguments import instance, tuple_of
 from logikmodell.errors import InvalidValueError
 from logikmodell.model._checks import (
     _ZERO,
@@ -36,6 +37,7 @@ __all__ = [
     "RANGED_OUTCOME_FIELDS",
     "RANGED_RESOURCE_FIELDS",
     "Activity",
+    "Actual",
     "Impact",
     "LongTermOutcome",
     "Need",
@@ -57,6 +59,10 @@ def _quantity(value: object) -> Quantity | None:
     return Quantity(value=value)
 
 
+def _amount(value: object) -> Quantity:
+    return instance(Quantity, "amount", _quantity(value))
+
+
 @attrs.frozen(kw_only=True, field_transformer=describe_fields)
 class Valuation:
     """A financial proxy: what one unit of an outcome is worth to an actor per year.
@@ -75,7 +81,7 @@ class Valuation:
 
     actor: str = attrs.field(validator=check_id)
     amount: Quantity = attrs.field(
-        converter=_quantity,
+        converter=_amount,
         metadata={"description": "Money per unit of the outcome's quantity and per year."},
     )
     amount_low: Quantity | None = attrs.field(default=None, converter=_quantity)
@@ -96,7 +102,47 @@ class Valuation:
 
 
 def _valuations(value: Iterable[Valuation]) -> tuple[Valuation, ...]:
+    return tuple_of(Valuation, "values", value)
+
+
+@attrs.frozen(kw_only=True, field_transformer=describe_fields)
+class Actual:
+    """What a resource actually cost in one year of the investment (utfall).
+
+    Attributes:
+        year: the year index of the model (0 is the calendar year of
+            ``period.start``, or of ``price_year`` without a period).
+        amount: the money spent that year, in the model's currency.
+        note: free text, e.g. where the figure comes from.
+    """
+
+    year: int = attrs.field(
+        validator=check_int_range(0, 1000),
+        metadata={"description": "The year index the money was spent in."},
+    )
+    amount: Quantity = attrs.field(
+        converter=_quantity,
+        metadata={"description": "The money spent that year, in the model's currency."},
+    )
+    note: str | None = None
+    metadata: FrozenDict[str, object] = attrs.field(
+        default=EMPTY_METADATA, converter=frozen_metadata, hash=False, kw_only=True
+    )
+
+
+def _actuals(value: Iterable[Actual]) -> tuple[Actual, ...]:
     return tuple(value)
+
+
+@constrains({})
+def _check_actuals(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[Actual, ...]
+) -> None:
+    seen: set[int] = set()
+    for actual in value:
+        if actual.year in seen:
+            raise InvalidValueError("actuals", f"year {actual.year} is given twice")
+        seen.add(actual.year)
 
 
 @attrs.frozen(kw_only=True, field_transformer=describe_fields)
@@ -161,7 +207,9 @@ class Resource(Node):
     is spread by ``schedule`` (shares per year index, summing to exactly 1).
 
     ``quantity``, ``unit_cost`` and ``cost`` may each carry a range for sensitivity
-    analysis: ``<field>_low`` and ``<field>_high``, in the field's unit.
+    analysis: ``<field>_low`` and ``<field>_high``, in the field's unit. ``fixed``
+    marks a one-off cost that a scale-up does not repeat; ``actuals`` the money
+    actually spent per year.
     """
 
     kind: ClassVar[NodeKind] = NodeKind.RESOURCE
@@ -202,6 +250,18 @@ class Resource(Node):
         converter=_schedule,
         validator=_check_schedule,
         metadata={"description": "Shares of the cost per year index, summing to exactly 1."},
+    )
+    fixed: bool = attrs.field(
+        default=False,
+        metadata={
+            "description": "A one-off cost (development, set-up) that a scale-up does not repeat."
+        },
+    )
+    actuals: tuple[Actual, ...] = attrs.field(
+        default=(),
+        converter=_actuals,
+        validator=_check_actuals,
+        metadata={"description": "What was actually spent, per year index (one entry a year)."},
     )
 
     def __attrs_post_init__(self) -> None:
@@ -250,6 +310,10 @@ class Outcome(Node):
         start_year: year index of the first benefit year.
         duration_years: how many years the benefit lasts.
         values: financial proxies per actor.
+        realised_from: the id of an indicator that counts this outcome's unit; at
+            evaluation its difference-in-differences is the realised net quantity.
+        realised_quantity: the quantity reached, as measured at evaluation (its
+            deadweight still applies); not with ``realised_from``.
 
     ``quantity``, ``deadweight``, ``attribution``, ``displacement`` and ``drop_off``
     may each carry a range for sensitivity analysis: ``<field>_low`` and
@@ -332,6 +396,19 @@ class Outcome(Node):
         validator=check_int_range(1, 1000),
         metadata={"description": "How many years the benefit lasts."},
     )
+    realised_from: str | None = attrs.field(
+        default=None,
+        validator=check_optional_id,
+        metadata={
+            "description": "An indicator counting this outcome's unit: its "
+            "difference-in-differences is the realised net quantity."
+        },
+    )
+    realised_quantity: Quantity | None = attrs.field(
+        default=None,
+        converter=_quantity,
+        metadata={"description": "The quantity reached, measured at evaluation."},
+    )
     values: tuple[Valuation, ...] = attrs.field(
         default=(),
         converter=_valuations,
@@ -340,6 +417,10 @@ class Outcome(Node):
 
     def __attrs_post_init__(self) -> None:
         check_ranges(self, RANGED_OUTCOME_FIELDS)
+        if self.realised_from is not None and self.realised_quantity is not None:
+            raise InvalidValueError(
+                "realised_quantity", "give either realised_from or realised_quantity, not both"
+            )
 
 
 @attrs.frozen(kw_only=True, field_transformer=describe_fields)

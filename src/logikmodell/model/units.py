@@ -20,7 +20,15 @@ import attrs
 
 from logikmodell.errors import InvalidValueError, UnitError
 from logikmodell.i18n import translate
-from logikmodell.model.nodes import Node, Outcome, Output, Resource
+from logikmodell.model._checks import check_bound
+from logikmodell.model.elements import Indicator
+from logikmodell.model.nodes import (
+    RANGED_RESOURCE_FIELDS,
+    Node,
+    Outcome,
+    Output,
+    Resource,
+)
 from logikmodell.model.transfers import Transfer
 
 if TYPE_CHECKING:
@@ -38,6 +46,7 @@ __all__ = [
     "check_node_units",
     "check_transfer_units",
     "closest_units",
+    "convert",
     "count_factor",
     "dimension_of",
     "registry",
@@ -297,6 +306,30 @@ def _resolved(field: str, quantity: Quantity) -> tuple[Fraction, Dimension]:
     return quantity.value * factor, dimension
 
 
+def convert(quantity: Quantity, unit: str) -> Fraction:
+    """The number of ``unit`` in ``quantity``, exactly: ``convert(0.5 MSEK, "kSEK") == 500``.
+
+    Raises:
+        ValueError: a unit is unknown, or the two are of different dimensions.
+    """
+    if quantity.unit == unit:
+        return quantity.value
+    factor, dimension = resolve_unit(quantity.unit)
+    target_factor, target_dimension = resolve_unit(unit)
+    if dimension != target_dimension:
+        raise ValueError(
+            translate(
+                None,
+                "expected a quantity in {unit} or a unit of its dimension ({dimension}), "
+                "got {quantity}",
+                unit=unit or "1",
+                dimension=str(target_dimension),
+                quantity=str(quantity),
+            )
+        )
+    return quantity.value * factor / target_factor
+
+
 def require_currency(field: str, quantity: Quantity, currency: str) -> Fraction:
     """The amount of ``quantity`` in ``currency``, which must be its only dimension.
 
@@ -343,19 +376,44 @@ def check_node_units(node: Node, currency: str) -> None:
     A resource's ``cost`` is an amount in ``currency``, and so is
     ``quantity × unit_cost``; an outcome's ``amount × quantity`` per year is too
     (with no quantity, ``amount`` per year is money in ``currency`` per something).
+    A range bound in another unit than its value's (``cost_low: 0 SEK`` beside
+    ``cost: 1 MSEK``) must be of the same dimension, and is compared after conversion.
 
     Raises:
         UnitError: naming the field, the node and the dimension found.
+        InvalidValueError: a converted bound lies on the wrong side of its value.
     """
     if isinstance(node, Resource):
         _check_resource(node, currency)
+        _check_ranges(node, RANGED_RESOURCE_FIELDS)
     elif isinstance(node, Output) and node.quantity is not None:
         dimension_of("quantity", node.quantity)
     elif isinstance(node, Outcome):
         _check_outcome(node, currency)
+        _check_ranges(node, ("quantity",))
+        for index, value in enumerate(node.values):
+            _check_ranges(value, ("amount",), prefix=f"values[{index}].")
+
+
+def _check_ranges(item: object, names: tuple[str, ...], prefix: str = "") -> None:
+    """Ranges in another unit than their value's: of its dimension, and in order."""
+    for name in names:
+        value = getattr(item, name)
+        for side in ("low", "high"):
+            bound = getattr(item, f"{name}_{side}")
+            if value is None or bound is None or bound.unit == value.unit:
+                continue  # no range, or compared when the node was made
+            field = f"{prefix}{name}_{side}"
+            try:
+                number = convert(bound, value.unit)
+            except ValueError as exc:
+                raise UnitError(field, str(exc)) from None
+            check_bound(field, side, number, value.value)
 
 
 def _check_resource(node: Resource, currency: str) -> None:
+    for index, actual in enumerate(node.actuals):
+        require_currency(f"actuals[{index}].amount", actual.amount, currency)
     if node.cost is not None:
         require_currency("cost", node.cost, currency)
     if node.quantity is None or node.unit_cost is None:
@@ -374,6 +432,14 @@ def _check_outcome(node: Outcome, currency: str) -> None:
     quantity_dim = None
     if node.quantity is not None:
         quantity_dim = dimension_of("quantity", node.quantity)
+    if node.realised_quantity is not None:
+        realised_dim = dimension_of("realised_quantity", node.realised_quantity)
+        if quantity_dim is not None and realised_dim != quantity_dim:
+            raise UnitError(
+                "realised_quantity",
+                f"outcome {node.id!r}: the realised quantity {node.realised_quantity} must "
+                f"count what the quantity {node.quantity} counts",
+            )
     for index, value in enumerate(node.values):
         field = f"values[{index}].amount"
         per_year = dimension_of(field, value.amount) * TIME
@@ -391,6 +457,36 @@ def _check_outcome(node: Outcome, currency: str) -> None:
                 + (f" × {node.quantity}" if node.quantity is not None else "")
                 + f" × year (dimension {total})",
             )
+
+
+def check_realised_from(outcome: Outcome, indicator: Indicator) -> None:
+    """Check that ``indicator`` counts what ``outcome``'s quantity counts.
+
+    Raises:
+        UnitError: the outcome has no quantity, the indicator no unit, or they differ
+            in dimension.
+    """
+    if outcome.quantity is None:
+        raise UnitError(
+            "realised_from", f"outcome {outcome.id!r} has no quantity for the indicator to count"
+        )
+    if indicator.unit is None:
+        raise UnitError(
+            "realised_from",
+            f"indicator {indicator.id!r} has no unit: give it the unit of "
+            f"{outcome.quantity} to realise outcome {outcome.id!r} from it",
+        )
+    expected = dimension_of("quantity", outcome.quantity)
+    try:
+        found = resolve_unit(indicator.unit)[1]
+    except ValueError as exc:
+        raise UnitError("realised_from", str(exc)) from None
+    if found != expected:
+        raise UnitError(
+            "realised_from",
+            f"indicator {indicator.id!r} counts {indicator.unit!r}, but outcome "
+            f"{outcome.id!r} counts {outcome.quantity.unit!r}",
+        )
 
 
 def check_transfer_units(transfer: Transfer, outcome: Outcome | None, currency: str) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
 
+from logikmodell._arguments import check_type
 from logikmodell.errors import DiagramDoesNotFitError, GraphvizNotFoundError, RenderError
 from logikmodell.graph import LogicModel
 from logikmodell.rendering._backend import FORMATS, GraphvizWarning, find_dot, run_dot
@@ -142,6 +143,7 @@ def render(
         GraphvizNotFoundError: an image format was asked for and ``dot`` is missing.
         RenderError: ``dot`` failed.
     """
+    check_type("render()", "model", model, LogicModel)
     from logikmodell.errors import InvalidValueError
 
     target = Path(path)

@@ -22,7 +22,16 @@ from logikmodell.rendering.labels import Lang, format_money, format_number, form
 if TYPE_CHECKING:
     from logikmodell.model.elements import Indicator
 
-__all__ = ["DETAIL_WIDTH", "LABEL_WIDTH", "Row", "heading", "node_rows", "shown"]
+__all__ = [
+    "DETAIL_WIDTH",
+    "LABEL_WIDTH",
+    "Row",
+    "TransferArrow",
+    "heading",
+    "node_rows",
+    "shown",
+    "transfer_arrows",
+]
 
 #: Characters per line of a node's title and of its detail rows.
 LABEL_WIDTH = 28
@@ -173,3 +182,38 @@ def heading(model: LogicModel, view: View, lang: Lang) -> tuple[list[str], list[
 
 def _fraction(value: int) -> Fraction:
     return Fraction(value)
+
+
+@attrs.frozen(kw_only=True)
+class TransferArrow:
+    """A transfer as the diagram draws it: a dashed arrow between two actors.
+
+    Attributes:
+        from_actor, to_actor: the actors' ids.
+        text: the transfer's label and its money: ``Återföring: 2 000 000 SEK``, or
+            for a rate ``Utfall: 420 000 SEK/person (Färre återplaceringar)``.
+    """
+
+    from_actor: str
+    to_actor: str
+    text: str
+
+
+def transfer_arrows(model: LogicModel) -> tuple[dict[str, str], list[TransferArrow]]:
+    """The actors that pay or receive a transfer (id → label, in order met) and the
+    arrows between them; both empty for a model without transfers."""
+    known = {actor.id: actor.label for actor in model.actors}
+    actors: dict[str, str] = {}
+    arrows: list[TransferArrow] = []
+    for transfer in model.transfers:
+        for actor in (transfer.from_actor, transfer.to_actor):
+            actors.setdefault(actor, known.get(actor, actor))
+        if transfer.amount is not None:
+            text = f"{transfer.label}: {transfer.amount}"
+        else:
+            outcome = model.node(transfer.outcome or "")
+            text = f"{transfer.label}: {transfer.rate} ({outcome.label})"
+        arrows.append(
+            TransferArrow(from_actor=transfer.from_actor, to_actor=transfer.to_actor, text=text)
+        )
+    return actors, arrows

@@ -65,9 +65,12 @@ def wrap(text: str, width: int) -> list[str]:
 def html_text(text: str) -> str:
     """Escape text for a Graphviz HTML-like label.
 
-    ``& < > " '`` become entities. Graphviz expands ``\\N``, ``\\G`` and the like
+    ``& < > " ' ]`` become entities. Graphviz expands ``\\N``, ``\\G`` and the like
     even inside HTML-like labels, and after entities are decoded, so a backslash
     is written as the escape ``\\\\``, which Graphviz turns back into one
     backslash.
     """
-    return html.escape(clean(text), quote=True).replace("\\", "\\\\")
+    escaped = html.escape(clean(text), quote=True).replace("\\", "\\\\")
+    # Graphviz's HTML-like label parser fails on a "]" right after a tag ("<b>]</b>"):
+    # the entity reads the same and parses everywhere.
+    return escaped.replace("]", "&#93;")

@@ -17,11 +17,18 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from logikmodell._arguments import check_type
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import N_, translate
 from logikmodell.model.enums import Effect, Evidence, NodeKind
 from logikmodell.model.nodes import Node
-from logikmodell.rendering._content import LABEL_WIDTH, heading, node_rows, shown
+from logikmodell.rendering._content import (
+    LABEL_WIDTH,
+    heading,
+    node_rows,
+    shown,
+    transfer_arrows,
+)
 from logikmodell.rendering._findings import (
     SEVERITY_COLORS,
     FindingLike,
@@ -289,6 +296,7 @@ def to_dot(
         InvalidValueError: an unknown ``lang``, or ``goal`` is a need.
         UnknownIdError: ``goal`` names no node.
     """
+    check_type("to_dot()", "model", model, LogicModel)
 
     language = check_lang(lang)
     view = build_view(model, goal=goal, compact=compact)
@@ -356,7 +364,55 @@ def to_dot(
     for goal_id, need in view.addresses:
         if need in ids and goal_id in ids:
             body.append(f"\t{ids[goal_id]} -> {ids[need]} {_attrs(_ADDRESSES)}\n")
+    body.extend(_transfer_statements(model, language))
     return graph
+
+
+_TRANSFER_INK = "#6A4C93"
+_TRANSFER = {
+    "style": "dashed",
+    "color": _TRANSFER_INK,
+    "fontcolor": _TRANSFER_INK,
+    "fontsize": "11",
+    "arrowhead": "open",
+}
+
+
+def _transfer_statements(model: LogicModel, lang: Lang) -> list[str]:
+    """Transfers between actors: dashed arrows in a box of their own, under the chain."""
+    actors, arrows = transfer_arrows(model)
+    if not arrows:
+        return []
+    ids = {actor: f"a{index}" for index, actor in enumerate(actors)}
+    title = html_text(translate(lang, "Transfers between actors"))
+    lines = [
+        "\tsubgraph cluster_transfers {\n",
+        "\t\tgraph "
+        + _attrs(
+            {
+                "label": _Html(f"<b>{title}</b>"),
+                "labeljust": "l",
+                "fontsize": "14",
+                "style": "dashed,rounded",
+                "color": "#9A9A9A",
+                "margin": "10",
+            }
+        )
+        + "\n",
+    ]
+    for actor, label in actors.items():
+        cell = _html(wrap(label, LABEL_WIDTH))
+        table = (
+            '<table border="1" cellborder="0" cellpadding="4" style="rounded" '
+            f'color="{_TRANSFER_INK}" bgcolor="#F3EFF8"><tr><td>{cell}</td></tr></table>'
+        )
+        lines.append(f"\t\t{ids[actor]} " + _attrs({"label": _Html(table)}) + "\n")
+    lines.append("\t}\n")
+    for arrow in arrows:
+        label = _Html(_html(wrap(arrow.text, LABEL_WIDTH)))
+        statement = f"\t{ids[arrow.from_actor]} -> {ids[arrow.to_actor]} "
+        lines.append(statement + _attrs({**_TRANSFER, "label": label}) + "\n")
+    return lines
 
 
 class _Html(str):

@@ -12,12 +12,13 @@ import json
 from collections.abc import Iterable
 
 from logikmodell.graph import LogicModel
+from logikmodell.i18n import translate
 from logikmodell.model.enums import Effect, Evidence, NodeKind
-from logikmodell.rendering._content import LABEL_WIDTH, heading, node_rows
+from logikmodell.rendering._content import LABEL_WIDTH, heading, node_rows, transfer_arrows
 from logikmodell.rendering._text import clean, wrap
 from logikmodell.rendering._view import build_view
 from logikmodell.rendering.dot import STYLE
-from logikmodell.rendering.labels import check_lang, stage_name
+from logikmodell.rendering.labels import Lang, check_lang, stage_name
 
 __all__ = ["mermaid_text", "to_mermaid"]
 
@@ -48,6 +49,22 @@ def _arrow(evidence: Evidence | None, causal: bool) -> str:
     if evidence == Evidence.RESEARCH:
         return "==>"
     return "-.->"
+
+
+def _transfer_lines(model: LogicModel, lang: Lang) -> list[str]:
+    """Transfers between actors: dotted arrows in a subgraph of their own."""
+    actors, arrows = transfer_arrows(model)
+    if not arrows:
+        return []
+    ids = {actor: f"a{index}" for index, actor in enumerate(actors)}
+    title = mermaid_text(translate(lang, "Transfers between actors"))
+    lines = [f'  subgraph transfers["{title}"]']
+    lines += [f'    {ids[actor]}(["{mermaid_text(label)}"])' for actor, label in actors.items()]
+    lines.append("  end")
+    for arrow in arrows:
+        text = mermaid_text(arrow.text)
+        lines.append(f'  {ids[arrow.from_actor]} -. "{text}" .-> {ids[arrow.to_actor]}')
+    return lines
 
 
 def to_mermaid(
@@ -115,6 +132,8 @@ def to_mermaid(
         if goal_id in ids and need in ids:
             lines.append(f"  {ids[goal_id]} -.- {ids[need]}")
             count += 1
+
+    lines += _transfer_lines(model, language)
 
     for kind, members in classes.items():
         fill, outline, _ = STYLE[kind]

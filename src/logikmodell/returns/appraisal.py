@@ -25,16 +25,25 @@ from fractions import Fraction
 
 import attrs
 
+from logikmodell._arguments import check_type
 from logikmodell.costs.resources import UNASSIGNED
 from logikmodell.errors import AppraisalError
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import N_
+from logikmodell.model.catalogue import UsedReference, reference_data, references_in
 from logikmodell.model.elements import Economics
 from logikmodell.model.enums import ValueType
 from logikmodell.model.nodes import Outcome, Resource
-from logikmodell.numbers import format_money, format_ore, round_conserving
+from logikmodell.numbers import format_money, format_ore, round_conserving, to_json_number
 from logikmodell.returns.kernel import discount_factors, present_value
-from logikmodell.returns.terms import CostTerms, OutcomeTerms, cost_terms, outcome_terms
+from logikmodell.returns.terms import (
+    CostTerms,
+    OutcomeTerms,
+    TransferTerms,
+    cost_terms,
+    outcome_terms,
+    transfer_terms,
+)
 
 __all__ = [
     "ActorLedger",
@@ -43,6 +52,7 @@ __all__ = [
     "YearRow",
     "appraise",
     "appraise_terms",
+    "model_transfers",
     "present_values",
 ]
 
@@ -84,16 +94,21 @@ class ActorLedger:
         actor: the actor's id, or ``"_unassigned"`` for costs without a payer.
         pv_costs: the present value of the costs of the resources it pays for.
         pv_benefits: the present value of the values it gains.
+        transfers_in: the present value of the transfers it receives.
+        transfers_out: the present value of the transfers it pays.
     """
 
     actor: str
     pv_costs: Fraction
     pv_benefits: Fraction
+    transfers_in: Fraction = Fraction(0)
+    transfers_out: Fraction = Fraction(0)
 
     @property
     def net(self) -> Fraction:
-        """``pv_benefits − pv_costs``: positive when the actor comes out ahead."""
-        return self.pv_benefits - self.pv_costs
+        """``pv_benefits − pv_costs + transfers_in − transfers_out``: positive when the
+        actor comes out ahead."""
+        return self.pv_benefits - self.pv_costs + self.transfers_in - self.transfers_out
 
 
 @attrs.frozen(kw_only=True)
@@ -136,6 +151,11 @@ class Appraisal:
         by_type: the returns by value type, cumulative: ``fiscal`` counts fiscal
             value alone (the financial case), ``economic`` fiscal and economic
             value, ``social`` all three (the totals).
+        transfers: the present value of each transfer between actors (model
+            order). Transfers net to zero for society: they move money between
+            lines of the ledger and leave every total unchanged.
+        references: the catalogue entries the model's costs and values come from;
+            the JSON names each (``references``) when there are any.
     """
 
     currency: str
@@ -152,16 +172,25 @@ class Appraisal:
     years: tuple[YearRow, ...]
     optimism_bias: Fraction = Fraction(0)
     by_type: Mapping[ValueType, ValueCase] = attrs.field(factory=dict, hash=False)
+    transfers: Mapping[str, Fraction] = attrs.field(factory=dict, hash=False)
+    references: tuple[UsedReference, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form of the `returns` command: money as two-decimal strings, ratios as numbers.
 
         Each column of the actor ledger is rounded so that it sums to its rounded
-        total; the yearly benefits likewise sum to their rounded total.
+        total (``net`` to NPV, ``transfers_in`` and ``transfers_out`` to the present
+        value of all transfers, as the transfers themselves do); the yearly benefits
+        likewise sum to their rounded total. A ratio beyond a float's range (``bcr``,
+        ``net_roi``, a ``break_even``, ...) is ``None``
+        (:func:`logikmodell.numbers.to_json_number`).
         """
+        moved = sum(self.transfers.values(), Fraction())
         currency_total = {
             "pv_costs": self.pv_costs,
             "pv_benefits": self.pv_benefits,
+            "transfers_in": moved,
+            "transfers_out": moved,
             "net": self.npv,
         }
         columns = {
@@ -184,30 +213,40 @@ class Appraisal:
             }
             for row, benefit in zip(self.years, benefits, strict=True)
         ]
-        return {
+        data: dict[str, object] = {
             "currency": self.currency,
-            "optimism_bias": float(self.optimism_bias),
+            "optimism_bias": to_json_number(self.optimism_bias),
             "pv_costs": format_money(self.pv_costs),
             "pv_benefits": format_money(self.pv_benefits),
             "npv": format_money(self.npv),
-            "bcr": float(self.bcr),
-            "net_roi": float(self.net_roi),
+            "bcr": to_json_number(self.bcr),
+            "net_roi": to_json_number(self.net_roi),
             "payback_year": self.payback_year,
             "break_even": {
-                key: None if value is None else float(value)
+                key: None if value is None else to_json_number(value)
                 for key, value in self.break_even.items()
             },
             "by_type": {
                 kind.value: {
                     "pv_benefits": format_money(case.pv_benefits),
                     "npv": format_money(case.npv),
-                    "bcr": float(case.bcr),
+                    "bcr": to_json_number(case.bcr),
                 }
                 for kind, case in self.by_type.items()
             },
             "actors": actors,
+            "transfers": dict(
+                zip(
+                    self.transfers,
+                    map(format_ore, round_conserving(list(self.transfers.values()), moved)),
+                    strict=True,
+                )
+            ),
             "years": years,
         }
+        if self.references:
+            data["references"] = reference_data(self.references)
+        return data
 
 
 # ---------------------------------------------------------------------- appraisal
@@ -233,12 +272,33 @@ def appraise(model: LogicModel) -> Appraisal:
         >>> appraisal.npv == appraisal.pv_benefits - appraisal.pv_costs
         True
     """
+    check_type("appraise()", "model", model, LogicModel)
     costs = [cost_terms(r, model.currency) for r in model.of_type(Resource)]
     benefits = [t for t in map(outcome_terms, model.of_type(Outcome)) if t is not None]
     actor_order = [actor.id for actor in model.actors]
-    return appraise_terms(
-        costs, benefits, model.economics, currency=model.currency, actor_order=actor_order
+    appraisal = appraise_terms(
+        costs,
+        benefits,
+        model.economics,
+        currency=model.currency,
+        actor_order=actor_order,
+        transfers=model_transfers(model),
     )
+    used = tuple(references_in(model.nodes))
+    return attrs.evolve(appraisal, references=used) if used else appraisal
+
+
+def model_transfers(model: LogicModel) -> list[TransferTerms]:
+    """The exact terms of a model's transfers, in model order."""
+    terms = []
+    for transfer in model.transfers:
+        outcome = None
+        if transfer.outcome is not None:
+            node = model.node(transfer.outcome)
+            assert isinstance(node, Outcome)
+            outcome = node
+        terms.append(transfer_terms(transfer, outcome, model.currency))
+    return terms
 
 
 def _refuse(costs: Sequence[CostTerms], benefits: Sequence[OutcomeTerms]) -> None:
@@ -258,9 +318,17 @@ def _refuse(costs: Sequence[CostTerms], benefits: Sequence[OutcomeTerms]) -> Non
         )
 
 
-def _last_year(costs: Sequence[CostTerms], economics: Economics) -> int:
-    """The last year of the cash flow: the horizon, or a later cost year."""
-    return max([economics.horizon_years, *(year for term in costs for year in term.by_year)])
+def _last_year(
+    costs: Sequence[CostTerms], economics: Economics, transfers: Sequence[TransferTerms] = ()
+) -> int:
+    """The last year of the cash flow: the horizon, or a later cost or transfer year."""
+    return max(
+        [
+            economics.horizon_years,
+            *(year for term in costs for year in term.by_year),
+            *(year for term in transfers for year in term.years),
+        ]
+    )
 
 
 @attrs.define
@@ -275,6 +343,9 @@ class _Flows:
     type_benefits: dict[ValueType, Fraction] = attrs.field(factory=dict)
     actor_costs: dict[str, Fraction] = attrs.field(factory=dict)
     actor_benefits: dict[str, Fraction] = attrs.field(factory=dict)
+    actor_in: dict[str, Fraction] = attrs.field(factory=dict)
+    actor_out: dict[str, Fraction] = attrs.field(factory=dict)
+    transfer_pv: dict[str, Fraction] = attrs.field(factory=dict)
     outcome_pv: dict[str, Fraction] = attrs.field(factory=dict)
 
     def add_cost(self, term: CostTerms) -> None:
@@ -303,6 +374,12 @@ class _Flows:
             pv_total += pv
         self.outcome_pv[outcome.id] = pv_total
 
+    def add_transfer(self, term: TransferTerms) -> None:
+        pv = term.present_value(self.factors, self.horizon)
+        self.actor_out[term.payer] = self.actor_out.get(term.payer, Fraction()) + pv
+        self.actor_in[term.payee] = self.actor_in.get(term.payee, Fraction()) + pv
+        self.transfer_pv[term.id] = pv
+
     def rows(self) -> tuple[YearRow, ...]:
         rows: list[YearRow] = []
         cumulative = Fraction()
@@ -321,7 +398,7 @@ class _Flows:
 
     def ledger(self, actor_order: Sequence[str]) -> dict[str, ActorLedger]:
         """Per actor, in model order, others sorted, costs without a payer last."""
-        known = {*self.actor_costs, *self.actor_benefits}
+        known = {*self.actor_costs, *self.actor_benefits, *self.actor_in, *self.actor_out}
         order = [a for a in actor_order if a in known]
         order += sorted(a for a in known if a not in order)
         if UNASSIGNED in order:
@@ -332,6 +409,8 @@ class _Flows:
                 actor=actor,
                 pv_costs=self.actor_costs.get(actor, Fraction()),
                 pv_benefits=self.actor_benefits.get(actor, Fraction()),
+                transfers_in=self.actor_in.get(actor, Fraction()),
+                transfers_out=self.actor_out.get(actor, Fraction()),
             )
             for actor in order
         }
@@ -381,6 +460,7 @@ def appraise_terms(
     *,
     currency: str,
     actor_order: Sequence[str] = (),
+    transfers: Sequence[TransferTerms] = (),
 ) -> Appraisal:
     """Appraise from reduced terms (used by :func:`appraise` and the sensitivity analysis).
 
@@ -388,7 +468,7 @@ def appraise_terms(
         AppraisalError: no cost, or no valued outcome.
     """
     _refuse(costs, benefits)
-    last_year = _last_year(costs, economics)
+    last_year = _last_year(costs, economics, transfers)
     flows = _Flows(
         factors=discount_factors(economics, last_year),
         horizon=economics.horizon_years,
@@ -400,6 +480,8 @@ def appraise_terms(
         flows.add_cost(term)
     for outcome in benefits:
         flows.add_benefit(outcome)
+    for transfer in transfers:
+        flows.add_transfer(transfer)
     pv_costs = sum(flows.actor_costs.values(), Fraction())
     pv_benefits = sum(flows.actor_benefits.values(), Fraction())
     npv = pv_benefits - pv_costs
@@ -419,6 +501,7 @@ def appraise_terms(
         years=rows,
         optimism_bias=economics.optimism_bias,
         by_type=_by_type(flows.type_benefits, pv_costs),
+        transfers=flows.transfer_pv,
     )
 
 

@@ -17,6 +17,7 @@ from fractions import Fraction
 
 import attrs
 
+from logikmodell._arguments import check_type
 from logikmodell.errors import InvalidValueError
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import translate
@@ -128,6 +129,7 @@ def monte_carlo(model: LogicModel, draws: int = 10_000, seed: int = 0) -> MonteC
         AppraisalError: the model cannot be appraised.
         ValueError: ``draws`` is below 1, or ``seed`` below 0.
     """
+    check_type("monte_carlo()", "model", model, LogicModel)
     if draws < 1:
         raise ValueError(f"draws: expected at least 1, got {draws}")
     if isinstance(seed, bool) or not isinstance(seed, int):

@@ -2,23 +2,30 @@
 
 Parameters carry ranges in the file as ``<field>_low`` and ``<field>_high`` (see
 ``docs/returns.md``): amounts, outcome quantities and the four adjustments, resource
-quantities, unit costs and costs, a constant discount rate and the optimism bias. A side left out
-equals the value itself.
+quantities, unit costs and costs, transfers' amounts and rates, a constant discount
+rate and the optimism bias. Transfers net to zero for society: their ranges change
+who bears the result, never NPV. A side left out equals the value itself; a side in
+another unit of the value's dimension is converted to the value's unit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 
 import attrs
 
 from logikmodell.graph import LogicModel
+from logikmodell.model.elements import Economics
 from logikmodell.model.nodes import (
     RANGED_OUTCOME_FIELDS,
     RANGED_RESOURCE_FIELDS,
     Outcome,
     Resource,
 )
+from logikmodell.model.quantity import Quantity
+from logikmodell.model.transfers import RANGED_TRANSFER_FIELDS
+from logikmodell.model.units import convert
 from logikmodell.returns.terms import outcome_terms
 
 __all__ = ["Parameter", "parameters"]
@@ -39,6 +46,7 @@ class Parameter:
             the optimism bias).
         field: ``quantity``, ``unit_cost``, ``cost``, ``amount``, ``deadweight`` …
         value_index: the index of the valuation for an ``amount``, else None.
+        transfer: the id of the transfer it belongs to, else None.
     """
 
     name: str
@@ -50,20 +58,28 @@ class Parameter:
     node: str | None = None
     field: str = ""
     value_index: int | None = None
+    transfer: str | None = None
 
 
 def _bounds(item: object, field: str, value: Fraction) -> tuple[Fraction, Fraction] | None:
+    """The range of ``item.<field>``, in the unit of the value itself."""
     low, high = getattr(item, f"{field}_low"), getattr(item, f"{field}_high")
     if low is None and high is None:
         return None
-    low_value = value if low is None else (low if isinstance(low, Fraction) else low.value)
-    high_value = value if high is None else (high if isinstance(high, Fraction) else high.value)
-    return low_value, high_value
+    quantities = isinstance(low, Quantity) or isinstance(high, Quantity)
+    unit = getattr(item, field).unit if quantities else ""
+
+    def number(bound: Fraction | Quantity | None) -> Fraction:
+        if bound is None:
+            return value
+        return bound if isinstance(bound, Fraction) else convert(bound, unit)
+
+    return number(low), number(high)
 
 
 def parameters(model: LogicModel) -> tuple[Parameter, ...]:
-    """The ranged parameters that bear on the returns, in model order, then the
-    discount rate and the optimism bias.
+    """The ranged parameters that bear on the returns, in model order (nodes, then
+    transfers), then the discount rate and the optimism bias.
 
     Ranges on outcomes that are not valued (no quantity or no values) and on
     resources without a cost change nothing and are left out.
@@ -79,6 +95,7 @@ def parameters(model: LogicModel) -> tuple[Parameter, ...]:
         field: str,
         node: str | None = None,
         value_index: int | None = None,
+        transfer: str | None = None,
     ) -> None:
         bounds = _bounds(item, field, value)
         if bounds is not None:
@@ -93,6 +110,7 @@ def parameters(model: LogicModel) -> tuple[Parameter, ...]:
                     node=node,
                     field=field,
                     value_index=value_index,
+                    transfer=transfer,
                 )
             )
 
@@ -125,7 +143,19 @@ def parameters(model: LogicModel) -> tuple[Parameter, ...]:
                     node.id,
                     index,
                 )
-    economics = model.economics
+    for item in model.transfers:
+        for field in RANGED_TRANSFER_FIELDS:
+            quantity = getattr(item, field)
+            if quantity is not None:
+                label = f"{item.label}: {field}"
+                name = f"{item.id}.{field}"
+                add(name, label, quantity.unit, quantity.value, item, field, transfer=item.id)
+    _economic_parameters(model.economics, add)
+    return tuple(found)
+
+
+def _economic_parameters(economics: Economics, add: Callable[..., None]) -> None:
+    """The discount rate (a constant one) and the optimism bias, if they have ranges."""
     if isinstance(economics.discount_rate, Fraction):
         add(
             "economics.discount_rate",
@@ -143,4 +173,3 @@ def parameters(model: LogicModel) -> tuple[Parameter, ...]:
         economics,
         "optimism_bias",
     )
-    return tuple(found)

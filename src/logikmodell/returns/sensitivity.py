@@ -17,11 +17,12 @@ from fractions import Fraction
 
 import attrs
 
+from logikmodell._arguments import check_type
 from logikmodell.graph import LogicModel
 from logikmodell.model.elements import Economics
 from logikmodell.model.nodes import Outcome, Resource
 from logikmodell.model.quantity import Quantity
-from logikmodell.numbers import format_money
+from logikmodell.numbers import format_money, to_json_number
 from logikmodell.returns.appraisal import appraise, present_values
 from logikmodell.returns.floats import FloatModel
 from logikmodell.returns.parameters import Parameter, parameters
@@ -69,7 +70,10 @@ class Sensitivity:
     rows: tuple[OneWayRow, ...]
 
     def to_dict(self) -> dict[str, object]:
-        """The JSON form: money as two-decimal strings, parameter values as numbers."""
+        """The JSON form: money as two-decimal strings, parameter values as numbers.
+
+        A switching value beyond a float's range is ``None``, as when there is none.
+        """
         return {
             "npv": format_money(self.npv),
             "parameters": [
@@ -85,7 +89,7 @@ class Sensitivity:
                     "swing": format_money(row.swing),
                     "switching_value": None
                     if row.switching_value is None
-                    else float(row.switching_value),
+                    else to_json_number(row.switching_value),
                 }
                 for row in self.rows
             ],
@@ -111,7 +115,9 @@ class _Base:
         """NPV with one parameter set to ``x``, exactly."""
         costs, benefits, economics = list(self.costs), list(self.benefits), self.economics
         field = parameter.field
-        if parameter.node is None:
+        if parameter.transfer is not None:
+            pass  # a transfer moves money between actors: NPV stays as it is
+        elif parameter.node is None:
             economic_changes: dict[str, object] = {
                 field: x,
                 f"{field}_low": None,
@@ -170,6 +176,7 @@ def one_way(model: LogicModel) -> Sensitivity:
     Raises:
         AppraisalError: the model cannot be appraised.
     """
+    check_type("one_way()", "model", model, LogicModel)
     base_appraisal = appraise(model)
     base = _Base.of(model)
     npv = base_appraisal.npv

@@ -17,14 +17,18 @@ from logikmodell.costs.resources import payer_of, resource_cost_by_year
 from logikmodell.model.enums import ValueType
 from logikmodell.model.nodes import Outcome, Resource
 from logikmodell.model.quantity import Quantity
-from logikmodell.returns.kernel import benefit_pv
+from logikmodell.model.transfers import Transfer
+from logikmodell.numbers import allocate, round_half_away
+from logikmodell.returns.kernel import benefit_pv, present_value
 
 __all__ = [
     "CostTerms",
     "OutcomeTerms",
+    "TransferTerms",
     "amount_scale",
     "cost_terms",
     "outcome_terms",
+    "transfer_terms",
     "unit_scale",
 ]
 
@@ -114,6 +118,11 @@ def outcome_terms(outcome: Outcome) -> OutcomeTerms | None:
     """The exact terms of a valued outcome; None unless it has a quantity and values."""
     if outcome.quantity is None or not outcome.values:
         return None
+    return _terms(outcome)
+
+
+def _terms(outcome: Outcome) -> OutcomeTerms:
+    assert outcome.quantity is not None
     amounts = tuple(
         (value.actor, value.amount.value * amount_scale(outcome, index))
         for index, value in enumerate(outcome.values)
@@ -152,4 +161,72 @@ def cost_terms(resource: Resource, currency: str) -> CostTerms:
         id=resource.id,
         payer=payer_of(resource),
         by_year=resource_cost_by_year(resource, currency),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class TransferTerms:
+    """A transfer reduced to exact numbers: who pays whom, how much, in which years.
+
+    A fixed amount is ``by_year`` (öre per year index, summing to the amount rounded
+    to the öre); a rate is ``rate`` (money per written unit of the outcome's
+    quantity) paid on the impact of ``basis``, the outcome's terms, in each of its
+    benefit years.
+    """
+
+    id: str
+    payer: str
+    payee: str
+    by_year: Mapping[int, int] = attrs.field(factory=dict, hash=False)
+    rate: Fraction | None = None
+    basis: OutcomeTerms | None = None
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The years a fixed amount falls in (none for a rate)."""
+        return tuple(self.by_year)
+
+    def present_value(
+        self,
+        factors: Sequence[Fraction],
+        horizon: int,
+        flows: list[tuple[int, Fraction]] | None = None,
+    ) -> Fraction:
+        """The present value of the payments; ``flows`` receives them year by year.
+
+        A fixed amount counts in every year it falls, like a cost; a rate only in
+        the outcome's benefit years up to the horizon, like a benefit.
+        """
+        if self.basis is None or self.rate is None:
+            paid = [(year, Fraction(ore, 100)) for year, ore in self.by_year.items()]
+            if flows is not None:
+                flows.extend(paid)
+            return present_value(paid, factors)
+        return self.basis.present_value(factors, horizon, self.rate, flows)
+
+
+def transfer_terms(transfer: Transfer, outcome: Outcome | None, currency: str) -> TransferTerms:
+    """The exact terms of a transfer; ``outcome`` is the outcome a rate is paid on."""
+    if transfer.amount is not None:
+        from logikmodell.model.units import require_currency
+
+        total = round_half_away(require_currency("amount", transfer.amount, currency) * 100)
+        years = sorted(transfer.years.items())
+        parts = allocate(total, [share for _, share in years])
+        return TransferTerms(
+            id=transfer.id,
+            payer=transfer.from_actor,
+            payee=transfer.to_actor,
+            by_year={year: part for (year, _), part in zip(years, parts, strict=True)},
+        )
+    assert transfer.rate is not None
+    assert outcome is not None
+    assert outcome.quantity is not None
+    rate = transfer.rate.value * unit_scale(transfer.rate) * unit_scale(outcome.quantity)
+    return TransferTerms(
+        id=transfer.id,
+        payer=transfer.from_actor,
+        payee=transfer.to_actor,
+        rate=rate,
+        basis=_terms(outcome),
     )

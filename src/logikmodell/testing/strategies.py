@@ -27,6 +27,8 @@ from logikmodell.graph import LogicModel
 from logikmodell.model import (
     Activity,
     Actor,
+    Actual,
+    Aggregation,
     Catalogue,
     CatalogueEntry,
     Direction,
@@ -186,6 +188,12 @@ def _resource(
     elif timing == "schedule":
         fields["schedule"] = draw(_schedule())
     _add_ranges(draw, fields, RANGED_RESOURCE_FIELDS)
+    years = draw(st.lists(st.integers(0, 12), max_size=3, unique=True))
+    if years:
+        fields["actuals"] = tuple(
+            Actual(year=year, amount=draw(_cost_quantity(currency))) for year in sorted(years)
+        )
+    fields["fixed"] = draw(st.booleans())
     return Resource(id=id, label=label, **fields)  # type: ignore[arg-type]
 
 
@@ -407,6 +415,9 @@ def indicators(
         source=st.none() | labels(),
         frequency=st.none() | st.sampled_from(["month", "quarter", "year"]),
         measurements=st.lists(_observations(), max_size=3).map(tuple),
+        comparison_baseline=st.none() | _observations(),
+        comparison_measurements=st.lists(_observations(), max_size=3).map(tuple),
+        aggregation=st.sampled_from(Aggregation),
     )
 
 

@@ -31,7 +31,6 @@ from logikmodell.text._table import columns
 
 __all__ = ["returns_text"]
 
-_LABEL_WIDTH = 40
 _MINUS = "−"
 
 #: The names of the ranged fields in a parameter's label.
@@ -43,6 +42,8 @@ _FIELDS = {
     "attribution": N_("attribution"),
     "displacement": N_("displacement"),
     "drop_off": N_("drop-off"),
+    "amount": N_("amount"),
+    "rate": N_("rate"),
 }
 
 
@@ -84,10 +85,6 @@ class _Figures:
         while (rate * 100 * 10**places).denominator != 1 and places < 4:
             places += 1
         return format_percent(rate, places=places, minus=_MINUS, lang=self.lang)
-
-
-def _cut(text: str, width: int = _LABEL_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _rate_text(model: LogicModel, fig: _Figures) -> str:
@@ -224,33 +221,78 @@ def _case_lines(model: LogicModel, appraisal: Appraisal, fig: _Figures) -> list[
 
 
 def _ledger_lines(model: LogicModel, appraisal: Appraisal, fig: _Figures) -> list[str]:
-    """Who pays and who gains; each column rounded so that it sums to its total."""
+    """Who pays and who gains; each column rounded so that it sums to its total.
+
+    With transfers the ledger gains the columns of what each actor receives and pays.
+    """
     lang = fig.lang
-    labels = {actor.id: actor.label for actor in model.actors}
-    labels[UNASSIGNED] = translate(lang, "No payer given")
+    labels = _actor_labels(model, lang)
     ledgers = list(appraisal.actors.values())
+    moved = sum(appraisal.transfers.values(), Fraction())
+    keys = ["pv_costs", "pv_benefits", "transfers_in", "transfers_out", "net"]
+    names = [
+        translate(lang, "Costs"),
+        translate(lang, "Benefits"),
+        translate(lang, "Transfers in"),
+        translate(lang, "Transfers out"),
+        translate(lang, "Net"),
+    ]
+    totals = [appraisal.pv_costs, appraisal.pv_benefits, moved, moved, appraisal.npv]
+    if not appraisal.transfers:
+        keys, names, totals = keys[:2] + keys[4:], names[:2] + names[4:], totals[:2] + totals[4:]
     figures = [
-        round_conserving([ledger.pv_costs for ledger in ledgers], appraisal.pv_costs),
-        round_conserving([ledger.pv_benefits for ledger in ledgers], appraisal.pv_benefits),
-        round_conserving([ledger.net for ledger in ledgers], appraisal.npv),
+        round_conserving([getattr(ledger, key) for ledger in ledgers], total)
+        for key, total in zip(keys, totals, strict=True)
     ]
     heading = translate(
         lang, "Who pays and who gains (present values, {currency})", currency=fig.currency
     )
+    rows: list[tuple[str, ...]] = [(translate(lang, "Actor"), *names)]
+    for index, ledger in enumerate(ledgers):
+        name = labels.get(ledger.actor, ledger.actor)
+        rows.append((name, *(fig.ore(column[index]) for column in figures)))
+    rows.append((translate(lang, "Total"), *(fig.money(t) for t in totals)))
+    return ["", heading, *columns(rows), *_transfer_lines(model, appraisal, fig)]
+
+
+def _actor_labels(model: LogicModel, lang: Lang) -> dict[str, str]:
+    labels = {actor.id: actor.label for actor in model.actors}
+    labels[UNASSIGNED] = translate(lang, "No payer given")
+    return labels
+
+
+def _transfer_lines(model: LogicModel, appraisal: Appraisal, fig: _Figures) -> list[str]:
+    """Who pays back whom: each transfer, its payer and payee, its present value."""
+    if not appraisal.transfers:
+        return []
+    lang = fig.lang
+    labels = _actor_labels(model, lang)
     rows: list[tuple[str, ...]] = [
         (
-            translate(lang, "Actor"),
-            translate(lang, "Costs"),
-            translate(lang, "Benefits"),
-            translate(lang, "Net"),
+            translate(lang, "Transfer"),
+            translate(lang, "From"),
+            translate(lang, "To"),
+            translate(lang, "Present value"),
         )
     ]
-    for index, ledger in enumerate(ledgers):
-        name = _cut(labels.get(ledger.actor, ledger.actor))
-        rows.append((name, *(fig.ore(column[index]) for column in figures)))
-    totals = (appraisal.pv_costs, appraisal.pv_benefits, appraisal.npv)
-    rows.append((translate(lang, "Total"), *(fig.money(t) for t in totals)))
-    return ["", heading, *columns(rows)]
+    values = list(appraisal.transfers.values())
+    written = round_conserving(values, sum(values, Fraction()))
+    for transfer, ore in zip(model.transfers, written, strict=True):
+        rows.append(
+            (
+                transfer.label,
+                labels.get(transfer.from_actor, transfer.from_actor),
+                labels.get(transfer.to_actor, transfer.to_actor),
+                fig.ore(ore),
+            )
+        )
+    heading = translate(
+        lang,
+        "Who pays back whom (transfers between actors, present values, {currency}; "
+        "the totals are unchanged)",
+        currency=fig.currency,
+    )
+    return ["", heading, *columns(rows, "lllr")]
 
 
 def _break_even_lines(model: LogicModel, appraisal: Appraisal, fig: _Figures) -> list[str]:
@@ -273,7 +315,7 @@ def _break_even_lines(model: LogicModel, appraisal: Appraisal, fig: _Figures) ->
             verdict = translate(lang, "break-even at {quantity}", quantity=at)
         rows.append(
             (
-                _cut(node.label),
+                node.label,
                 translate(
                     lang, "{quantity} expected; {verdict}", quantity=expected, verdict=verdict
                 ),
@@ -316,6 +358,9 @@ def _year_lines(appraisal: Appraisal, fig: _Figures) -> list[str]:
 
 def _parameter_label(model: LogicModel, p: Parameter, lang: Lang) -> str:
     """The parameter's label with the field named in ``lang``."""
+    if p.transfer is not None:
+        labels = {transfer.id: transfer.label for transfer in model.transfers}
+        return f"{labels[p.transfer]}: {translate(lang, _FIELDS[p.field])}"
     if p.node is None:
         if p.field == "optimism_bias":
             return translate(lang, "Optimism bias")
@@ -353,7 +398,7 @@ def _sensitivity_lines(model: LogicModel, sensitivity: Sensitivity, fig: _Figure
         value = row.switching_value
         fixed = fig.percent if fraction else fig.money  # 3.73 person, 1 749 806.10 SEK
         switching = translate(lang, "none in range") if value is None else f"{fixed(value)}{unit}"
-        label = _cut(_parameter_label(model, p, lang), _LABEL_WIDTH + 5)
+        label = _parameter_label(model, p, lang)
         rows.append((label, fig.money(row.npv_low), fig.money(row.npv_high), switching))
         spans.append(
             translate(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from logikmodell._arguments import check_type
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import Lang, resolve_lang
 from logikmodell.validation._context import Context
@@ -48,6 +49,7 @@ def validate(
         >>> [f.code for f in report.findings]
         ['LM109']
     """
+    check_type("validate()", "model", model, LogicModel)
     chosen = select_rules(select, ignore)
     language = resolve_lang(lang)
     context = Context(model)

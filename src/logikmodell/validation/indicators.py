@@ -1,4 +1,4 @@
-"""Indicator rules LM301–LM306: every goal can be followed up, and sensibly."""
+"""Indicator rules LM301–LM306 and LM309: every goal can be followed up and evaluated."""
 
 from __future__ import annotations
 
@@ -178,4 +178,27 @@ def _no_source(ctx: Context) -> Iterator[Hit]:
                 ),
                 nodes=(indicator.measures,),
                 place=ctx.indicator_place(j),
+            )
+
+
+@rule("LM309", Severity.WARNING, "goal evaluated by before–after alone")
+def _before_after_only(ctx: Context) -> Iterator[Hit]:
+    from logikmodell.evaluation.effects import Design, indicator_effect
+
+    for node in ctx.nodes.values():
+        if not node.kind.is_goal:
+            continue
+        designs = {indicator_effect(i).design for i in ctx.indicators if i.measures == node.id}
+        if Design.BEFORE_AFTER in designs and Design.COMPARISON_GROUP not in designs:
+            yield Hit(
+                message=Message(
+                    "{the_kind} {node} is measured only before and after: without a "
+                    "comparison group or cohort its change cannot be told apart from what "
+                    "would have happened anyway; give an indicator comparison_baseline and "
+                    "comparison_measurements.",
+                    the_kind=the_kind(node.kind),
+                    node=ctx.name(node.id),
+                ),
+                nodes=(node.id,),
+                place=ctx.node_place(node.id),
             )

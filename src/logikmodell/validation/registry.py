@@ -43,6 +43,7 @@ _RULE_MODULES = (
     "evidence",
     "costs",
     "completeness",
+    "catalogue",
 )
 
 
