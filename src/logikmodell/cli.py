@@ -15,7 +15,7 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -447,12 +447,23 @@ def summary(model: LogicModel, *, lang: str | None = None) -> str:
 # ---------------------------------------------------------------------- follow-up
 def _with_data(args: argparse.Namespace) -> LogicModel:
     """The model of ``args.model`` with the data files of ``--data`` merged in."""
-    model = _load(args.model)
+    model = _load(args.model, args)
     if args.data:
         from logikmodell.io.data import merge_data, read_data
 
         model = merge_data(model, read_data(args.data))
     return model
+
+
+def _print_result(
+    args: argparse.Namespace, data: dict[str, object], text: Callable[[], str]
+) -> int:
+    """Print a result as ``--format`` asks: its JSON data, or its text."""
+    if args.format == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(text())
+    return EXIT_OK
 
 
 def _cmd_follow_up(args: argparse.Namespace) -> int:
@@ -461,11 +472,9 @@ def _cmd_follow_up(args: argparse.Namespace) -> int:
 
     model = _with_data(args)
     result = follow_up(model, as_of=args.as_of)
-    if args.format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        print(follow_up_text(model, result, lang=args.lang))
-    return EXIT_OK
+    return _print_result(
+        args, result.to_dict(), lambda: follow_up_text(model, result, lang=args.lang)
+    )
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
@@ -474,11 +483,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
     model = _with_data(args)
     result = evaluate(model, scale_to=args.scale_to)
-    if args.format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        print(evaluation_text(model, result, lang=args.lang))
-    return EXIT_OK
+    return _print_result(
+        args, result.to_dict(), lambda: evaluation_text(model, result, lang=args.lang)
+    )
 
 
 def _cmd_merge(args: argparse.Namespace) -> int:
@@ -489,15 +496,13 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_INPUT
+    from logikmodell._files import write_atomically
+
     text = dumps(_with_data(args), fmt)
     target = Path(args.output)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        temp.write_text(text, encoding="utf-8")
-        os.replace(temp, target)
+        write_atomically(target, text.encode("utf-8"))
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
         print(f"cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_INPUT
     print(translate(args.lang, "Wrote {path}", path=target))

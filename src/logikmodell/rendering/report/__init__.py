@@ -15,6 +15,7 @@ import os
 from os import PathLike
 from pathlib import Path
 
+from logikmodell._files import write_atomically
 from logikmodell.errors import InvalidValueError, LogikmodellError
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import resolve_lang
@@ -97,30 +98,9 @@ def report(
         data = html_to_pdf(html, lang=_lang_of(html))
     else:
         data = html.encode("utf-8")
-    _write_atomically(target, data)
+    write_atomically(target, data)
     return target
 
 
 def _lang_of(html: str) -> Lang:
     return "en" if '<html lang="en">' in html[:200] else "sv"
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``target``, then rename it over."""
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as open() would make it, not mkstemp's 0o600
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
