@@ -11,7 +11,6 @@ layout from Jinja2 templates in this package, which a fund may replace one by on
 
 from __future__ import annotations
 
-import os
 from os import PathLike
 from pathlib import Path
 
