@@ -291,7 +291,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if args.seed is not None and not args.monte_carlo:
         print(translate(args.lang, "--seed needs --monte-carlo"), file=sys.stderr)
         return EXIT_INPUT
-    model = _load(args.model, args)
+    model = _with_data(args)
     written = report(
         model,
         args.output,
@@ -775,6 +775,7 @@ def _add_report(commands: argparse._SubParsersAction[_Parser]) -> None:
         metavar="DIR",
         help="templates that replace the package's own, file by file",
     )
+    _add_data_option(command)
     command.set_defaults(func=_cmd_report)
 
 

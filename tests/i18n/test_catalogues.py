@@ -31,6 +31,7 @@ SAME_IN_SWEDISH = {
     "Period",
     "Risk {likelihood}×{consequence}: ",
     "Risk",
+    "Status",
     "attribution",
     "id",
     "info",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 from report_helpers import HOSTILE_LABEL, SECTIONS, expected_figures, hostile_model, load_example
 
+import logikmodell as lm
 from logikmodell.rendering.report import report
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ def test_the_example_opens_cleanly_with_its_figures(browser: Browser, tmp_path: 
     ids = page.eval_on_selector_all("main > section", "els => els.map(e => e.id)")
     assert ids == [s for s in SECTIONS if s in ids]
     assert {"summary", "logic-model", "returns", "actors", "sources"} <= set(ids)
+    assert {"follow-up", "evaluation"} <= set(ids)  # the example carries data
     shown = page.eval_on_selector_all(
         "[data-figure]", "els => els.map(e => [e.dataset.figure, e.dataset.value])"
     )
@@ -96,6 +98,29 @@ def test_the_example_opens_cleanly_with_its_figures(browser: Browser, tmp_path: 
     page.locator("#logic-model").screenshot(path=str(artifacts / "report-diagram.png"))
     assert (artifacts / "report-diagram.png").stat().st_size > 10_000
     page.close()
+
+
+def test_the_transfers_and_catalogue_figures_read_back_as_their_json(
+    browser: Browser, tmp_path: Path
+) -> None:
+    root = Path(__file__).resolve().parents[2]
+    for name, source in (
+        ("kontrakt", root / "examples" / "utfallskontrakt.yaml"),
+        ("referenser", root / "tests" / "data" / "references" / "model.yaml"),
+    ):
+        model = lm.load(source)
+        path = report(model, tmp_path / f"{name}.html", lang="sv")
+        page, errors, failed, dialogs = _open(browser, path)
+        assert (errors, failed, dialogs) == ([], [], [])
+        shown = page.eval_on_selector_all(
+            "[data-figure]", "els => els.map(e => [e.dataset.figure, e.dataset.value])"
+        )
+        expected = expected_figures(model)
+        assert {figure for figure, _ in shown} == set(expected)
+        for figure, value in shown:
+            assert value == expected[figure], figure
+        page.close()
+    assert any(figure.startswith("references.") for figure in expected)
 
 
 def test_a_hostile_label_is_text_and_opens_no_dialog(browser: Browser, tmp_path: Path) -> None:

@@ -32,9 +32,9 @@ def test_sections_are_those_of_the_contract_in_order(example_html: str) -> None:
     assert page.sections == [s for s in SECTIONS if s in page.sections]
     for section in ("summary", "logic-model", "needs", "validation", "indicators", "risks"):
         assert section in page.sections
-    for section in ("costs", "returns", "actors", "sensitivity", "sources"):
+    for section in ("costs", "returns", "actors", "sensitivity", "follow-up", "evaluation"):
         assert section in page.sections
-    assert "follow-up" not in page.sections  # the example has no follow-up data
+    assert "sources" in page.sections
 
 
 def test_every_key_figure_carries_the_json_value(example_html: str) -> None:

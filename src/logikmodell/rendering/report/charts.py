@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from logikmodell.numbers import Lang, format_decimal
+from logikmodell.numbers import Lang, format_decimal, format_percent
 from logikmodell.returns.montecarlo import MonteCarlo
 from logikmodell.returns.sensitivity import Sensitivity
 
@@ -20,7 +20,13 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["cumulative_chart", "distribution_chart", "ledger_chart", "tornado_chart"]
+__all__ = [
+    "cumulative_chart",
+    "distribution_chart",
+    "ledger_chart",
+    "progress_chart",
+    "tornado_chart",
+]
 
 _DARK = "#333333"
 _LIGHT = "#b3b3b3"
@@ -78,8 +84,14 @@ def ledger_chart(
     pays: str,
     gains: str,
     lang: Lang,
+    nets: Sequence[float] | None = None,
+    net: str = "",
 ) -> str:
-    """Who pays and who gains: per actor, its costs (left) and its gains (right)."""
+    """Who pays and who gains: per actor, what it pays (left) and gains (right).
+
+    With ``nets`` (a model with transfers, whose bars then include them) each
+    actor's net is marked too.
+    """
     import matplotlib
 
     with matplotlib.rc_context(_STYLE):
@@ -87,12 +99,23 @@ def ledger_chart(
         rows = range(len(labels))
         axes.barh(rows, [-c for c in costs], color=_LIGHT, hatch="//", edgecolor=_DARK, label=pays)
         axes.barh(rows, list(benefits), color=_DARK, label=gains)
+        if nets is not None:
+            axes.plot(
+                list(nets),
+                list(rows),
+                marker="D",
+                markersize=6,
+                color="white",
+                markeredgecolor="black",
+                linestyle="",
+                label=net,
+            )
         axes.set_yticks(list(rows), list(labels))
         axes.invert_yaxis()
         axes.axvline(0, color="black", linewidth=0.8)
         axes.set_xlabel(axis)
         _axis_in_millions(axes, lang)
-        axes.legend(loc="lower right", frameon=False)
+        axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
         return _svg(figure, title)
 
 
@@ -116,6 +139,50 @@ def tornado_chart(
         axes.axvline(0, color="black", linewidth=0.8, linestyle=":")
         axes.set_xlabel(axis)
         _axis_in_millions(axes, lang)
+        return _svg(figure, title)
+
+
+def progress_chart(
+    labels: Sequence[str],
+    progress: Sequence[float],
+    expected: Sequence[float | None],
+    *,
+    title: str,
+    axis: str,
+    names: Sequence[str],
+    lang: Lang,
+) -> str:
+    """Indicator progress towards target (bars) and where it is expected to be by now."""
+    from fractions import Fraction
+
+    import matplotlib
+    from matplotlib.ticker import FuncFormatter
+
+    with matplotlib.rc_context(_STYLE):
+        figure, axes = _figure(0.4 * len(labels) + 1.2)
+        rows = list(range(len(labels)))
+        axes.barh(rows, [100 * p for p in progress], color=_LIGHT, edgecolor=_DARK, label=names[0])
+        marked = [(row, 100 * e) for row, e in zip(rows, expected, strict=True) if e is not None]
+        if marked:
+            axes.plot(
+                [x for _, x in marked],
+                [row for row, _ in marked],
+                marker="|",
+                markersize=16,
+                markeredgewidth=2,
+                color="black",
+                linestyle="",
+                label=names[1],
+            )
+        axes.set_yticks(rows, list(labels))
+        axes.invert_yaxis()
+        axes.axvline(0, color="black", linewidth=0.8)
+        axes.axvline(100, color="black", linewidth=0.8, linestyle=":")
+        axes.xaxis.set_major_formatter(
+            FuncFormatter(lambda value, _pos: format_percent(Fraction(value / 100), lang=lang))
+        )
+        axes.set_xlabel(axis)
+        axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False)
         return _svg(figure, title)
 
 

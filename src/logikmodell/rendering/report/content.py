@@ -1,8 +1,13 @@
 """What the report says: every figure and row, computed once through the public API.
 
 The templates only lay out what :func:`build` returns; they compute nothing. Every key
-figure carries the value that the ``returns`` and ``costs`` JSON give for it
-(:class:`Figure`), so that a tool can read the report's figures back exactly.
+figure carries the value that the ``returns``, ``costs``, ``follow-up`` and
+``evaluate`` JSON give for it (:class:`Figure`), so that a tool can read the report's
+figures back exactly. The summary's figures are named by their JSON keys (``npv``,
+``total_cost``, ...); the others by their path in their command's JSON, the
+``follow-up`` and ``evaluation`` ones behind that prefix: ``actors.soc.net``,
+``transfers.lan``, ``references.placering.unit_cost.index_factor``,
+``follow-up.spend.spend_ratio``, ``evaluation.realised.npv``.
 """
 
 from __future__ import annotations
@@ -13,8 +18,16 @@ from fractions import Fraction
 import attrs
 
 from logikmodell.costs import CostAttribution, attribute_costs
+from logikmodell.evaluation import Evaluation, evaluate
+from logikmodell.followup import FollowUp, follow_up
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import error_text
+from logikmodell.model.catalogue import (
+    ReferencedQuantity,
+    UsedReference,
+    reference_data,
+    references_in,
+)
 from logikmodell.model.elements import Indicator, Link, Observation, Risk
 from logikmodell.model.enums import NodeKind
 from logikmodell.model.nodes import Need, Node, Outcome, Resource
@@ -32,6 +45,8 @@ __all__ = [
     "RiskCell",
     "Source",
     "build",
+    "has_evaluation_data",
+    "has_follow_up_data",
 ]
 
 #: The sections of the report, in order (DESIGN §17); each appears when it has content.
@@ -67,12 +82,16 @@ class Figure:
     """A key figure: its JSON name, its exact value, and that value as the JSON has it.
 
     ``data_value`` is what ``data-value`` holds: the JSON string itself for money
-    (``"4442812.40"``), a number's JSON text for ratios and years, ``null`` when absent.
+    (``"4442812.40"``) and other text (a flag, a date), a number's JSON text for
+    ratios and years, ``null`` when absent. ``kind`` says how the report writes it:
+    ``money``, ``ratio`` (two decimals), ``share`` (a percentage), ``payback``,
+    ``number``, ``date`` or ``text``.
     """
 
     name: str
-    value: Fraction | float | int | None
+    value: Fraction | float | int | str | None
     data_value: str
+    kind: str = "money"
 
 
 @attrs.frozen
@@ -118,6 +137,9 @@ class ReportContent:
     risk_matrix: tuple[tuple[RiskCell, ...], ...]
     stages: tuple[tuple[NodeKind, Fraction], ...]
     sources: tuple[Source, ...]
+    references: tuple[UsedReference, ...] = ()
+    follow_up: FollowUp | None = None
+    evaluation: Evaluation | None = None
 
     @property
     def sections(self) -> tuple[str, ...]:
@@ -134,9 +156,9 @@ class ReportContent:
             "actors": self.appraisal is not None and bool(self.appraisal.actors),
             "sensitivity": bool(self.sensitivity and self.sensitivity.rows)
             or bool(self.simulation),
-            "follow-up": False,
-            "evaluation": False,
-            "sources": bool(self.sources),
+            "follow-up": self.follow_up is not None,
+            "evaluation": self.evaluation is not None,
+            "sources": bool(self.sources) or bool(self.references),
         }
         return tuple(section for section in SECTIONS if present[section])
 
@@ -164,6 +186,15 @@ def build(
         else:
             sensitivity = one_way(model)
             simulation = monte_carlo(model, draws, seed) if draws else None
+    followed = follow_up(model) if has_follow_up_data(model) else None
+    evaluated = evaluate(model) if not refusing and has_evaluation_data(model) else None
+    references = tuple(references_in(model.nodes))
+    figures = _figures(costs, appraisal, simulation)
+    figures.update(_reference_figures(references))
+    if followed is not None:
+        figures.update(_follow_up_figures(followed))
+    if evaluated is not None:
+        figures.update(_evaluation_figures(evaluated))
     return ReportContent(
         model=model,
         lang=lang,
@@ -173,7 +204,7 @@ def build(
         appraisal_problem=problem,
         sensitivity=sensitivity,
         simulation=simulation,
-        figures=_figures(costs, appraisal, simulation),
+        figures=figures,
         needs=_needs(model),
         reach=_reach(model),
         links=model.links,
@@ -181,7 +212,30 @@ def build(
         risk_matrix=_risk_matrix(model.risks),
         stages=_stages(model, costs),
         sources=tuple(_sources(model)),
+        references=references,
+        follow_up=followed,
+        evaluation=evaluated,
     )
+
+
+def has_follow_up_data(model: LogicModel) -> bool:
+    """Whether the model has anything to follow up: a measurement or an actual."""
+    return any(indicator.measurements for indicator in model.indicators) or any(
+        resource.actuals for resource in model.of_type(Resource)
+    )
+
+
+def has_evaluation_data(model: LogicModel) -> bool:
+    """Whether the model has comparison data or a realised quantity to evaluate."""
+    compared = any(
+        indicator.comparison_baseline is not None or indicator.comparison_measurements
+        for indicator in model.indicators
+    )
+    realised = any(
+        outcome.realised_from is not None or outcome.realised_quantity is not None
+        for outcome in model.of_type(Outcome)
+    )
+    return compared or realised
 
 
 def _json_text(value: object) -> str:
@@ -211,14 +265,117 @@ def _figures(
             "bcr": appraisal.bcr,
             "payback_year": appraisal.payback_year,
         }
+        kinds = {"bcr": "ratio", "payback_year": "payback"}
         for name, value in exact.items():
-            figures[name] = Figure(name, value, _json_text(data[name]))
+            figures[name] = Figure(name, value, _json_text(data[name]), kinds.get(name, "money"))
+        figures.update(_ledger_figures(data))
     if simulation is not None:
         probability = simulation.to_dict()["probability_npv_positive"]
         figures["p_npv_positive"] = Figure(
-            "p_npv_positive", simulation.probability_positive, _json_text(probability)
+            "p_npv_positive", simulation.probability_positive, _json_text(probability), "share"
         )
     return figures
+
+
+def _json_figure(name: str, value: object, kind: str) -> Figure:
+    """A figure whose shown value is its JSON value (money: the rounded string)."""
+    shown: Fraction | float | int | str | None
+    if kind == "money" and isinstance(value, str):
+        shown = Fraction(value)
+    elif isinstance(value, (int, float, str)) or value is None:
+        shown = value
+    else:
+        raise TypeError(f"not a JSON figure: {value!r}")
+    return Figure(name, shown, _json_text(value), kind)
+
+
+def _ledger_figures(data: Mapping[str, object]) -> dict[str, Figure]:
+    """Each actor's ledger and each transfer, as the ``returns`` JSON rounds them."""
+    figures: dict[str, Figure] = {}
+    actors = data["actors"]
+    assert isinstance(actors, dict)
+    for actor, ledger in actors.items():
+        for key, value in ledger.items():
+            name = f"actors.{actor}.{key}"
+            figures[name] = _json_figure(name, value, "money")
+    transfers = data["transfers"]
+    assert isinstance(transfers, dict)
+    for transfer, value in transfers.items():
+        name = f"transfers.{transfer}"
+        figures[name] = _json_figure(name, value, "money")
+    return figures
+
+
+def _reference_figures(references: Sequence[UsedReference]) -> dict[str, Figure]:
+    """The index factor of each catalogue reference, as the JSON gives it."""
+    figures = {}
+    for key, data in reference_data(references).items():
+        name = f"references.{key}.index_factor"
+        figures[name] = _json_figure(name, data["index_factor"], "number")
+    return figures
+
+
+def _follow_up_figures(result: FollowUp) -> dict[str, Figure]:
+    """The follow-up's key figures by their path in its JSON, behind ``follow-up.``."""
+    data = result.to_dict()
+    spend = data["spend"]
+    assert isinstance(spend, dict)
+    found: list[tuple[str, object, str]] = [
+        ("as_of", data["as_of"], "date"),
+        ("flag", data["flag"], "text"),
+        ("goal_progress", data["goal_progress"], "share"),
+        ("spend.planned_total", spend["planned_total"], "money"),
+        ("spend.planned", spend["planned"], "money"),
+        ("spend.spent", spend["spent"], "money"),
+        ("spend.spend_ratio", spend["spend_ratio"], "share"),
+    ]
+    for id, resource in spend["resources"].items():
+        found += [
+            (f"spend.resources.{id}.{key}", resource[key], "money")
+            for key in ("planned", "spent", "planned_total")
+        ]
+        found.append((f"spend.resources.{id}.spend_ratio", resource["spend_ratio"], "share"))
+    indicators = data["indicators"]
+    assert isinstance(indicators, dict)
+    for id, status in indicators.items():
+        found.append((f"indicators.{id}.progress", status["progress"], "share"))
+        found.append((f"indicators.{id}.expected", status["expected"], "share"))
+    return {
+        f"follow-up.{path}": _json_figure(f"follow-up.{path}", value, kind)
+        for path, value, kind in found
+    }
+
+
+def _evaluation_figures(result: Evaluation) -> dict[str, Figure]:
+    """The evaluation's key figures by their path in its JSON, behind ``evaluation.``."""
+    data = result.to_dict()
+    found: list[tuple[str, object, str]] = [("fidelity", data["fidelity"], "share")]
+    for id, effect in _mapping(data["indicators"]).items():
+        found += [
+            (f"indicators.{id}.{key}", effect[key], "number")
+            for key in ("difference", "did", "change")
+        ]
+    for id, outcome in _mapping(data["outcomes"]).items():
+        found += [
+            (f"outcomes.{id}.{key}", outcome[key], "number") for key in ("planned", "realised")
+        ]
+    for id, share in _mapping(data["delivered"]).items():
+        found.append((f"delivered.{id}", share, "share"))
+    kinds = {"bcr": "ratio", "payback_year": "payback"}
+    for case in ("planned", "realised"):
+        summary = data[case]
+        if isinstance(summary, dict):
+            for key in ("pv_costs", "pv_benefits", "npv", "bcr", "payback_year"):
+                found.append((f"{case}.{key}", summary[key], kinds.get(key, "money")))
+    return {
+        f"evaluation.{path}": _json_figure(f"evaluation.{path}", value, kind)
+        for path, value, kind in found
+    }
+
+
+def _mapping(value: object) -> dict[str, dict[str, object]]:
+    assert isinstance(value, dict)
+    return value
 
 
 def _needs(model: LogicModel) -> tuple[tuple[Need, tuple[Outcome, ...]], ...]:
@@ -325,14 +482,24 @@ def _stages(
 def _sources(model: LogicModel) -> Iterator[Source]:
     for outcome in model.of_type(Outcome):
         for value in outcome.values:
-            yield Source(f"{outcome.label} ({value.actor})", "valuation", value.source)
+            if isinstance(value.amount, ReferencedQuantity) and value.source is None:
+                continue  # its source is the catalogue entry's, listed with the entries
+            what = value.label or value.actor
+            yield Source(f"{outcome.label} ({what})", "valuation", value.source)
     for resource in model.of_type(Resource):
         source = resource.metadata.get("source")
         if isinstance(source, str):
             yield Source(resource.label, "unit_cost", source)
+    for transfer in model.transfers:
+        yield Source(transfer.label, "transfer", transfer.source)
     for link in model.links:
         if link.source is not None:
             yield Source(f"{link.from_id} → {link.to_id}", "evidence", link.source)
     for indicator in model.indicators:
         if indicator.source is not None:
             yield Source(indicator.label, "indicator", indicator.source)
+    general = model.metadata.get("sources")
+    listed = (general,) if isinstance(general, str) else general
+    for text in listed if isinstance(listed, (tuple, list)) else ():
+        if isinstance(text, str):
+            yield Source(model.title, "general", text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from logikmodell.i18n import N_, translate
 from logikmodell.model.elements import Observation
 from logikmodell.model.enums import NodeKind
-from logikmodell.model.nodes import Node, Resource
+from logikmodell.model.nodes import Node, Outcome, Resource
 from logikmodell.numbers import (
     Lang,
     format_date,
@@ -25,7 +25,7 @@ from logikmodell.rendering.report.content import Figure, ReportContent
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["render_page"]
+__all__ = ["progress_rows", "render_page"]
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _MINUS = "−"
@@ -54,8 +54,30 @@ _SEVERITY = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 _SOURCE_KINDS = {
     "valuation": N_("valuation"),
     "unit_cost": N_("unit cost"),
+    "transfer": N_("terms of a transfer"),
     "evidence": N_("evidence for a link"),
     "indicator": N_("indicator data"),
+    "general": N_("source of the model"),
+}
+_FIELDS = {"unit_cost": N_("unit cost"), "cost": N_("cost")}
+_CONFIDENCE = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
+_FLAGS = {
+    "ok": N_("results keep up with spending"),
+    "warning": N_("results lag behind spending"),
+    "danger": N_("results lag far behind spending"),
+    "no_data": N_("no goal indicator to compare with spending"),
+}
+_STATUS = {
+    "achieved": N_("achieved"),
+    "on_track": N_("on track"),
+    "behind": N_("behind"),
+    "no_data": N_("no data"),
+    "incomplete": N_("no baseline or target"),
+}
+_DESIGNS = {
+    "comparison_group": N_("comparison group"),
+    "before_after": N_("before–after only"),
+    "none": N_("no data"),
 }
 
 
@@ -63,7 +85,8 @@ def render_page(content: ReportContent, *, template_dir: Path | None) -> str:
     """The HTML of the report."""
     environment = _environment(content.lang, content.model.currency, template_dir)
     template = environment.get_template("report.html.j2")
-    return template.render(**_context(content))
+    shown = environment.filters["figure"]
+    return template.render(**_context(content), figure_span=_figure_markup(content.figures, shown))
 
 
 def _environment(lang: Lang, currency: str, template_dir: Path | None) -> jinja2.Environment:
@@ -87,6 +110,21 @@ def _environment(lang: Lang, currency: str, template_dir: Path | None) -> jinja2
     environment.globals["_"] = lambda message, **values: translate(lang, message, **values)
     environment.filters.update(_filters(lang, currency))
     return environment
+
+
+def _words(lang: Lang) -> dict[str, Callable[[Any], str]]:
+    """Filters that name a code in the report's language (a status, a design, ...)."""
+
+    def word(table: Mapping[str, str]) -> Callable[[Any], str]:
+        return lambda code: translate(lang, table[str(code)]) if code is not None else "–"
+
+    return {
+        "status": word(_STATUS),
+        "design": word(_DESIGNS),
+        "flag": word(_FLAGS),
+        "field": word(_FIELDS),
+        "confidence": word(_CONFIDENCE),
+    }
 
 
 def _filters(lang: Lang, currency: str) -> dict[str, Callable[..., object]]:
@@ -119,13 +157,21 @@ def _filters(lang: Lang, currency: str) -> dict[str, Callable[..., object]]:
         return text if value.date is None else f"{text} ({format_date(value.date, lang=lang)})"
 
     def figure(item: Figure) -> str:
-        if item.name == "bcr":
-            return ratio(Fraction(item.value or 0))
-        if item.name == "payback_year":
-            return payback(None if item.value is None else int(item.value))
-        if item.name == "p_npv_positive":
-            return format_percent(Fraction(item.value or 0), lang=lang)
-        return money(item.value or 0)
+        value = item.value
+        if item.kind == "payback":
+            return payback(None if value is None else int(value))
+        if value is None:
+            return "–"
+        if isinstance(value, str) and item.kind != "money":
+            return _text_figure(item.kind, value, lang)
+        exact = _exact(value)
+        if item.kind == "ratio":
+            return ratio(exact)
+        if item.kind == "share":
+            return format_percent(exact, minus=_MINUS, lang=lang)
+        if item.kind == "number":
+            return decimal(exact, 4)
+        return money(exact)
 
     return {
         "money": money,
@@ -143,7 +189,36 @@ def _filters(lang: Lang, currency: str) -> dict[str, Callable[..., object]]:
         "source_kind": lambda k: translate(lang, _SOURCE_KINDS[k]),
         "risk_band": _risk_band,
         "css_string": _css_string,
+        "quantity": lambda q: _quantity(q, lang),
+        **_words(lang),
     }
+
+
+def _exact(value: Fraction | float | int | str) -> Fraction:
+    """A figure's value exactly; a float as the decimal its JSON text shows."""
+    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+
+def _text_figure(kind: str, value: str, lang: Lang) -> str:
+    """A figure held as text: a date in the report's language, a flag in its words."""
+    if kind == "date":
+        import datetime as dt
+
+        return format_date(dt.date.fromisoformat(value), lang=lang)
+    return translate(lang, _FLAGS[value]) if value in _FLAGS else value
+
+
+def _figure_markup(figures: Mapping[str, Figure], shown: Callable[[Figure], str]) -> Any:
+    """The template function ``figure_span(name)``: the figure as a readable element."""
+    from markupsafe import Markup
+
+    def figure_span(name: str) -> Markup:
+        item = figures[name]
+        return Markup('<span data-figure="{}" data-value="{}">{}</span>').format(
+            item.name, item.data_value, shown(item)
+        )
+
+    return figure_span
 
 
 def _css_string(text: str) -> object:
@@ -182,7 +257,63 @@ def _context(content: ReportContent) -> dict[str, Any]:
         "resources": model.of_type(Resource),
         "per_unit": _per_unit(content),
         "sensitivity_rows": _sensitivity_rows(content),
+        "indicator_labels": {indicator.id: indicator.label for indicator in model.indicators},
+        "node_labels": {node.id: node.label for node in model},
+        "transfer_rows": _transfer_rows(content),
+        "progress_rows": progress_rows(content),
+        "reference_rows": _reference_rows(content, actor_labels),
     }
+
+
+def _reference_rows(
+    content: ReportContent, actor_labels: dict[str | None, str]
+) -> list[tuple[Any, str, str]]:
+    """Each catalogue reference, the label of what uses it, and which field it is."""
+    model, lang = content.model, content.lang
+    rows = []
+    for used in content.references:
+        node = model.node(used.node)
+        if isinstance(node, Outcome) and used.field.startswith("values["):
+            number = int(used.field[len("values[") : used.field.index("]")])
+            actor = node.values[number].actor
+            what = translate(lang, "value for {actor}", actor=actor_labels.get(actor, actor))
+        else:
+            what = translate(lang, _FIELDS.get(used.field, used.field))
+        rows.append((used, node.label, what))
+    return rows
+
+
+def _transfer_rows(content: ReportContent) -> list[tuple[Any, str, str]]:
+    """Each transfer, the name of its present-value figure, and its terms in words."""
+    if content.appraisal is None:
+        return []
+    model, lang = content.model, content.lang
+    rows = []
+    for transfer in model.transfers:
+        if transfer.rate is not None:
+            outcome = model.node(transfer.outcome).label if transfer.outcome else ""
+            terms = translate(
+                lang,
+                "{rate} on the impact of {outcome}, in each benefit year",
+                rate=_quantity(transfer.rate, lang),
+                outcome=outcome,
+            )
+        else:
+            amount = "" if transfer.amount is None else _quantity(transfer.amount, lang)
+            if transfer.schedule:
+                years = ", ".join(str(year) for year in sorted(transfer.schedule))
+                terms = translate(lang, "{amount} over years {years}", amount=amount, years=years)
+            else:
+                year = transfer.year or 0
+                terms = translate(lang, "{amount} in year {year}", amount=amount, year=year)
+        rows.append((transfer, f"transfers.{transfer.id}", terms))
+    return rows
+
+
+def _quantity(quantity: Any, lang: Lang) -> str:
+    """A quantity in the report's language: ``420 000 SEK/person``."""
+    number = format_decimal(Fraction(quantity.value), group=True, places=2, minus=_MINUS, lang=lang)
+    return f"{number} {quantity.unit}".strip()
 
 
 def _key_figures(lang: Lang) -> list[tuple[str, str]]:
@@ -344,20 +475,13 @@ def _sensitivity_rows(content: ReportContent) -> list[tuple[Any, str]]:
 def _charts(content: ReportContent, actor_labels: dict[str | None, str]) -> dict[str, str]:
     lang, appraisal = content.lang, content.appraisal
     drawn: dict[str, str] = {}
+    progress = _progress_chart(content)
+    if progress is not None:
+        drawn["progress"] = progress
     if appraisal is None:
         return drawn
     money_axis = translate(lang, "million {currency}", currency=content.model.currency)
-    ledgers = list(appraisal.actors.items())
-    drawn["ledger"] = charts.ledger_chart(
-        [actor_labels.get(id, translate(lang, "not assigned")) for id, _ in ledgers],
-        [float(ledger.pv_costs) for _, ledger in ledgers],
-        [float(ledger.pv_benefits) for _, ledger in ledgers],
-        title=translate(lang, "Who pays and who gains"),
-        axis=money_axis,
-        pays=translate(lang, "Pays"),
-        gains=translate(lang, "Gains"),
-        lang=lang,
-    )
+    drawn["ledger"] = _ledger_chart(content, actor_labels, money_axis)
     drawn["cumulative"] = charts.cumulative_chart(
         [row.year for row in appraisal.years],
         [float(row.cumulative_net) for row in appraisal.years],
@@ -387,3 +511,55 @@ def _charts(content: ReportContent, actor_labels: dict[str | None, str]) -> dict
             lang=lang,
         )
     return drawn
+
+
+def _ledger_chart(
+    content: ReportContent, actor_labels: dict[str | None, str], money_axis: str
+) -> str:
+    """Who pays and who gains; with transfers, what each pays and gets includes them."""
+    lang, appraisal = content.lang, content.appraisal
+    assert appraisal is not None
+    ledgers = list(appraisal.actors.items())
+    moved = bool(content.model.transfers)
+    return charts.ledger_chart(
+        [actor_labels.get(id, translate(lang, "not assigned")) for id, _ in ledgers],
+        [float(ledger.pv_costs + ledger.transfers_out) for _, ledger in ledgers],
+        [float(ledger.pv_benefits + ledger.transfers_in) for _, ledger in ledgers],
+        title=translate(lang, "Who pays and who gains"),
+        axis=money_axis,
+        pays=translate(lang, "Pays") if not moved else translate(lang, "Pays, transfers included"),
+        gains=translate(lang, "Gains")
+        if not moved
+        else translate(lang, "Gains, transfers included"),
+        lang=lang,
+        nets=[float(ledger.net) for _, ledger in ledgers] if moved else None,
+        net=translate(lang, "Net"),
+    )
+
+
+def progress_rows(content: ReportContent) -> list[tuple[str, Any]]:
+    """The indicators followed up that have a progress: (label, status), in model order."""
+    if content.follow_up is None:
+        return []
+    labels = {indicator.id: indicator.label for indicator in content.model.indicators}
+    return [
+        (labels[status.id], status)
+        for status in content.follow_up.indicators
+        if status.progress is not None
+    ]
+
+
+def _progress_chart(content: ReportContent) -> str | None:
+    rows = progress_rows(content)
+    if not rows:
+        return None
+    lang = content.lang
+    return charts.progress_chart(
+        [label for label, _ in rows],
+        [float(status.progress) for _, status in rows],
+        [None if status.expected is None else float(status.expected) for _, status in rows],
+        title=translate(lang, "Indicator progress towards target"),
+        axis=translate(lang, "Progress from baseline to target"),
+        names=[translate(lang, "progress"), translate(lang, "expected by now")],
+        lang=lang,
+    )
