@@ -12,8 +12,8 @@ layout from Jinja2 templates in this package, which a fund may replace one by on
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,13 +37,13 @@ class ReportToolMissingError(LogikmodellError, ImportError):
 
 
 def report_html(
-    model: LogicModel | str | PathLike[str],
+    model: LogicModel | str | os.PathLike[str],
     *,
     lang: str | None = None,
     monte_carlo: int | None = None,
     seed: int = 0,
-    template_dir: str | PathLike[str] | None = None,
-    data: Iterable[str | PathLike[str]] | None = None,
+    template_dir: str | os.PathLike[str] | None = None,
+    data: Iterable[str | os.PathLike[str]] | None = None,
     catalogues: Catalogues | None = None,
 ) -> str:
     """The report of ``model`` as one self-contained HTML document.
@@ -78,9 +78,9 @@ def report_html(
 
 
 def _prepared(
-    model: LogicModel | str | PathLike[str],
+    model: LogicModel | str | os.PathLike[str],
     *,
-    data: Iterable[str | PathLike[str]] | None,
+    data: Iterable[str | os.PathLike[str]] | None,
     catalogues: Catalogues | None,
 ) -> LogicModel:
     """The model the report is of: loaded if need be, with its data merged in."""
@@ -103,14 +103,14 @@ def _prepared(
 
 
 def report(
-    model: LogicModel | str | PathLike[str],
-    path: str | PathLike[str],
+    model: LogicModel | str | os.PathLike[str],
+    path: str | os.PathLike[str],
     *,
     lang: str | None = None,
     monte_carlo: int | None = None,
     seed: int = 0,
-    template_dir: str | PathLike[str] | None = None,
-    data: Iterable[str | PathLike[str]] | None = None,
+    template_dir: str | os.PathLike[str] | None = None,
+    data: Iterable[str | os.PathLike[str]] | None = None,
     catalogues: Catalogues | None = None,
 ) -> Path:
     """Write the report of ``model`` to ``path``: ``.html``, or ``.pdf`` through WeasyPrint.
