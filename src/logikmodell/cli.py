@@ -133,7 +133,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             worst = max(worst, EXIT_INPUT)
             continue
         report = validate(
-            model, select=_codes(args.select), ignore=_codes(args.ignore), lang=args.lang
+            model,
+            select=_codes(args.select),
+            ignore=_codes(args.ignore),
+            lang=args.lang,
+            as_of=args.as_of,
         )
         if report.source is None and len(files) > 1:
             report = attrs.evolve(report, source=path)
@@ -656,6 +660,13 @@ def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     check.add_argument(
         "--strict", action="store_true", help="exit 1 on warnings too, not only on errors"
+    )
+    check.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="judge overdue measurements (LM308) at this date (default: each model's "
+        "latest measurement)",
     )
     check.set_defaults(func=_cmd_validate)
 
