@@ -8,7 +8,6 @@ from logikmodell.followup.due import (
     overdue,
     parse_frequency,
 )
-
 from logikmodell.followup.status import (
     BEHIND_MARGIN,
     DANGER_MARGIN,
