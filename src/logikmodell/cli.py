@@ -207,7 +207,18 @@ def _cmd_costs(args: argparse.Namespace) -> int:
 def _cmd_render(args: argparse.Namespace) -> int:
     from logikmodell.rendering import render
 
-    model = _load(args.model, args)
+    if (args.as_of is not None or args.data) and not args.follow_up:
+        print(
+            translate(args.lang, "{option} goes with --follow-up", option="--as-of/--data"),
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
+    model = _with_data(args)
+    followed = None
+    if args.follow_up:
+        from logikmodell.followup import follow_up
+
+        followed = follow_up(model, as_of=args.as_of)
     findings = None
     if args.findings:
         from logikmodell.validation import validate
@@ -222,6 +233,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         compact=args.compact,
         page=args.page,
         orientation=args.orientation,
+        follow_up=followed,
     )
     print(translate(args.lang, "Wrote {path}", path=written))
     return EXIT_OK
@@ -713,6 +725,18 @@ def _add_render(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="file to write; format from the suffix: .svg .png .pdf (need Graphviz), .dot .mmd",
     )
     draw.add_argument("--findings", action="store_true", help="highlight what validation finds")
+    draw.add_argument(
+        "--follow-up",
+        action="store_true",
+        help="colour each indicator by its follow-up status (with a symbol and a word)",
+    )
+    draw.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="with --follow-up: follow up to this date (default: the latest measurement)",
+    )
+    _add_data_option(draw)
     draw.add_argument("--goal", metavar="ID", help="draw only the paths to this node")
     draw.add_argument(
         "--compact",

@@ -124,6 +124,10 @@ def test_fidelity_is_delivered_over_target_capped_at_one(model: lm.LogicModel) -
         MODEL.replace("measurements: [{value: 30, date", "measurements: [{value: 55, date")
     )
     assert evaluate(over).fidelity == 1
+    below = lm.loads(
+        MODEL.replace("measurements: [{value: 30, date", "measurements: [{value: -3, date")
+    )
+    assert evaluate(below).delivered == {"out": 0}  # never below nothing delivered
 
 
 def test_planned_and_realised_returns_by_hand(model: lm.LogicModel) -> None:

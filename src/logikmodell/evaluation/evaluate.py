@@ -155,7 +155,8 @@ def _outcome_results(
 
 
 def _delivered(model: LogicModel) -> dict[str, Fraction]:
-    """Per output with a process indicator that has a target: latest ÷ target, at most 1."""
+    """Per output with a process indicator that has a target: latest ÷ target, within
+    [0, 1] (a value on the other side of zero from its target delivered nothing)."""
     delivered = {}
     for output in model.of_kind(NodeKind.OUTPUT):
         shares = []
@@ -163,7 +164,8 @@ def _delivered(model: LogicModel) -> dict[str, Fraction]:
             last = latest(indicator.measurements)
             if indicator.target is None or indicator.target.value == 0 or last is None:
                 continue
-            shares.append(min(last.value / indicator.target.value, Fraction(1)))
+            share = last.value / indicator.target.value
+            shares.append(min(max(share, Fraction(0)), Fraction(1)))
         if shares:
             delivered[output.id] = sum(shares, Fraction()) / len(shares)
     return delivered
