@@ -332,3 +332,106 @@ def test_write_csv_writes_one_file_per_table(tmp_path: Path) -> None:
     )
     assert isinstance(costs.tables()[0], Table)
     assert json.loads(json.dumps(costs.to_dict()))["years"][0] == {"year": 0, "cost": "2265000.00"}
+
+
+# ---------------------------------------------------------------------- the other results
+def test_the_findings_rows_are_the_json_findings_in_the_language_asked() -> None:
+    report = lm.validate(load_example())
+    data = report.to_dict("sv")
+    findings = data["findings"]
+    assert isinstance(findings, list)
+    rows = _csv_rows(to_csv(report.tables("sv")[0]))
+    assert len(rows) == len(findings) > 0
+    for row, finding in zip(rows, findings, strict=True):
+        assert row["code"] == finding["code"]
+        assert row["severity"] == finding["severity"]
+        assert row["message"] == finding["message"]
+        assert row["path"] == finding["path"]
+        assert row["line"] == str(finding["line"])
+        assert row["nodes"].split() == finding["nodes"]
+    assert rows[0]["message"].startswith("Prestationen")
+    (summary,) = report.to_rows("summary")
+    assert summary == {"ok": data["ok"], **data["counts"]}  # type: ignore[dict-item]
+
+
+def test_the_follow_up_rows_are_the_json_figures() -> None:
+    result = lm.follow_up(load_example())
+    data = result.to_dict()
+    (summary,) = result.to_rows()
+    spend = data["spend"]
+    assert isinstance(spend, dict)
+    assert summary["as_of"] == dt.date.fromisoformat(str(data["as_of"]))
+    for key in ("planned_total", "planned", "spent"):
+        assert str(summary[key]) == spend[key]
+    assert summary["spend_ratio"] == spend["spend_ratio"]
+    assert summary["flag"] == data["flag"]
+    indicators = data["indicators"]
+    assert isinstance(indicators, dict)
+    rows = result.to_rows("indicators")
+    assert [row["indicator"] for row in rows] == list(indicators)
+    for row in rows:
+        expected = indicators[row["indicator"]]
+        assert (row["status"], row["progress"], row["expected"]) == (
+            expected["status"],
+            expected["progress"],
+            expected["expected"],
+        )
+        latest = expected["latest"]
+        if latest is None:
+            assert row["latest_date"] is None
+        else:
+            assert row["latest_date"] == dt.date.fromisoformat(latest["date"])
+            assert row["latest_value"] == latest["value"]
+    resources = {line["resource"]: line for line in _csv_rows(to_csv(result.tables()[2]))}
+    assert resources.keys() == spend["resources"].keys()
+    for id, line in resources.items():
+        assert line["spent"] == spend["resources"][id]["spent"]
+
+
+def test_the_evaluation_rows_are_the_json_figures() -> None:
+    from logikmodell.evaluation import evaluate
+
+    result = evaluate(load_example(), scale_to=240)
+    data = result.to_dict()
+    summary = {row["case"]: row for row in result.to_rows()}
+    for case in ("planned", "realised"):
+        expected = data[case]
+        assert isinstance(expected, dict)
+        assert str(summary[case]["npv"]) == expected["npv"]
+        assert summary[case]["bcr"] == expected["bcr"]
+        assert summary[case]["fidelity"] == data["fidelity"]
+    outcomes = data["outcomes"]
+    assert isinstance(outcomes, dict)
+    assert {
+        row["outcome"]: {
+            "planned": row["planned"],
+            "realised": row["realised"],
+            "from": row["from"],
+        }
+        for row in result.to_rows("outcomes")
+    } == outcomes
+    parts = data["parts"]
+    assert isinstance(parts, dict)
+    regrouped: dict[str, dict[str, object]] = {}
+    for row in result.to_rows("parts"):
+        regrouped.setdefault(str(row["activity"]), {})[str(row["goal"])] = row["reached"]
+    assert regrouped == {activity: goals for activity, goals in parts.items() if goals}
+    (scale,) = result.to_rows("scale_up")
+    scale_data = data["scale_up"]
+    assert isinstance(scale_data, dict)
+    assert str(scale["npv"]) == scale_data["npv"]
+    assert scale["participants"] == 240
+
+
+@pytest.mark.needs_openpyxl
+def test_dates_are_dates_and_shares_percentages_in_the_follow_up_workbook() -> None:
+    import openpyxl
+
+    result = lm.follow_up(load_example())
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(result.tables(), lang="sv")))
+    assert book.sheetnames == ["Sammanfattning", "Indikatorer", "Resurser"]
+    summary = book["Sammanfattning"]
+    assert summary["A2"].value == dt.datetime(2027, 6, 30)
+    assert summary["A2"].number_format == "yyyy-mm-dd"
+    assert summary["G2"].number_format == "0.0%"
+    assert summary["G2"].value == pytest.approx(result.to_dict()["spend"]["spend_ratio"])  # type: ignore[index]

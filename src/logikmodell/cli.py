@@ -29,7 +29,7 @@ from logikmodell.i18n import error_text, resolve_lang, translate
 if TYPE_CHECKING:
     from logikmodell.numbers import Lang
     from logikmodell.tables import Table
-    from logikmodell.validation import Finding
+    from logikmodell.validation import Finding, Report
 
 __all__ = [
     "EXIT_ERRORS",
@@ -141,6 +141,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         reports.append((path, report))
         if any(f.severity in failing for f in report.findings):
             worst = max(worst, EXIT_ERRORS)
+    if args.format in ("csv", "xlsx"):
+        return max(worst, _validation_tables(args, files, reports))
     if args.format == "sarif":
         print(json.dumps(to_sarif(reports, lang=args.lang), ensure_ascii=False, indent=2))
     elif args.format == "github":
@@ -156,6 +158,21 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         for _, report in reports:
             print(report.to_text(args.lang))
     return worst
+
+
+def _validation_tables(
+    args: argparse.Namespace, files: Sequence[str], reports: Sequence[tuple[str, Report]]
+) -> int:
+    """The findings as tables: of the one model, or of every file with a ``file`` column."""
+    from logikmodell.tables import stacked
+
+    if len(args.model) == 1 and len(files) == 1:
+        tables = reports[0][1].tables(args.lang) if reports else ()
+    else:
+        tables = stacked([(path, report.tables(args.lang)) for path, report in reports])
+    if not tables:
+        return EXIT_OK  # the one model could not be read: its errors are on stderr
+    return _write_tables(args, tables)
 
 
 # ---------------------------------------------------------------------- schema
@@ -184,13 +201,15 @@ def _cmd_catalogue(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------- tables
-def _add_table_options(command: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+def _add_table_options(
+    command: argparse.ArgumentParser, formats: Sequence[str], help: str = ""
+) -> None:
     """``--format`` with ``csv`` and ``xlsx`` among ``formats``, ``-o`` and ``--table``."""
     command.add_argument(
         "--format",
         choices=[*formats, "csv", "xlsx"],
         default=formats[0],
-        help="csv: the main table (or --table) on stdout, or with -o every table as "
+        help=help + "csv: the main table (or --table) on stdout, or with -o every table as "
         "DIR/<table>.csv (a single table when OUT ends in .csv); xlsx: a workbook, "
         "one sheet per table, with -o FILE",
     )
@@ -560,6 +579,8 @@ def _cmd_follow_up(args: argparse.Namespace) -> int:
 
     model = _with_data(args)
     result = follow_up(model, as_of=args.as_of)
+    if args.format in ("csv", "xlsx"):
+        return _write_tables(args, result.tables(args.lang))
     return _print_result(
         args, result.to_dict(), lambda: follow_up_text(model, result, lang=args.lang)
     )
@@ -571,6 +592,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
     model = _with_data(args)
     result = evaluate(model, scale_to=args.scale_to)
+    if args.format in ("csv", "xlsx"):
+        return _write_tables(args, result.tables(args.lang))
     return _print_result(
         args, result.to_dict(), lambda: evaluation_text(model, result, lang=args.lang)
     )
@@ -628,7 +651,7 @@ def _add_follow_up(commands: argparse._SubParsersAction[_Parser]) -> None:
         metavar="DATE",
         help="follow up to this date (default: the latest measurement)",
     )
-    command.add_argument("--format", choices=["text", "json"], default="text")
+    _add_table_options(command, ["text", "json"])
     command.set_defaults(func=_cmd_follow_up)
 
 
@@ -646,7 +669,7 @@ def _add_evaluate(commands: argparse._SubParsersAction[_Parser]) -> None:
         metavar="N",
         help="project the realised investment to a target group of N participants",
     )
-    command.add_argument("--format", choices=["text", "json"], default="text")
+    _add_table_options(command, ["text", "json"])
     command.set_defaults(func=_cmd_evaluate)
 
 
@@ -726,12 +749,11 @@ def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
         nargs="+",
         help="model files (.yaml, .yml, .json, .toml), or folders of them",
     )
-    check.add_argument(
-        "--format",
-        choices=["text", "json", "sarif", "github"],
-        default="text",
-        help="text (FILE:LINE:COL: CODE severity: message), json, sarif (SARIF 2.1.0) or "
-        "github (workflow commands)",
+    _add_table_options(
+        check,
+        ["text", "json", "sarif", "github"],
+        "text (FILE:LINE:COL: CODE severity: message), json, sarif (SARIF 2.1.0), "
+        "github (workflow commands); ",
     )
     check.add_argument(
         "--select",

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from logikmodell.errors import ExtraMissingError
-from logikmodell.i18n import Lang, resolve_lang, translate
+from logikmodell.i18n import N_, Lang, resolve_lang, translate
 from logikmodell.numbers import round_half_away
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ __all__ = [
     "money_cell",
     "number_cell",
     "ore_cell",
+    "stacked",
     "table",
     "table_named",
     "to_csv",
@@ -248,6 +249,24 @@ def table_named(tables: Sequence[Table], name: str | None) -> Table:
             return candidate
     names = ", ".join(candidate.name for candidate in tables)
     raise KeyError(f"no table {name!r}; the tables are: {names}")
+
+
+def stacked(
+    parts: Sequence[tuple[str, Sequence[Table]]], *, key: str = "file"
+) -> tuple[Table, ...]:
+    """The tables of several results of one kind, each as one table with a first column.
+
+    Every row is led by its result's name in the column ``key`` (titled *File*), so
+    that the findings of several model files make one table.
+    """
+    if not parts:
+        return ()
+    combined = []
+    for index, first in enumerate(parts[0][1]):
+        rows = [(name, *row) for name, tables in parts for row in tables[index].rows]
+        columns = (Column(key=key, kind=Kind.TEXT, title=N_("File")), *first.columns)
+        combined.append(attrs.evolve(first, columns=columns, rows=tuple(rows)))
+    return tuple(combined)
 
 
 # ---------------------------------------------------------------------- CSV

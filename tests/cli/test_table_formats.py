@@ -120,3 +120,61 @@ def test_costs_xlsx_reads_back(tmp_path: Path) -> None:
     ]
     assert years["B2"].number_format == '#,##0.00 "SEK"'
     assert list(tmp_path.iterdir()) == [target]  # no temporary file left beside it
+
+
+def test_validate_csv_is_the_findings_and_keeps_the_exit_code(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "logikmodell: 1\ntitle: Tom\nnodes:\n  - {id: r, kind: resource, label: R}\n",
+        encoding="utf-8",
+    )
+    result = _run("validate", broken, "--format", "csv")
+    assert result.returncode == 1  # LM109: no activity, no goal
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    as_json = _run("validate", broken, "--format", "json")
+    findings = json.loads(as_json.stdout)["findings"]
+    assert [row["code"] for row in rows] == [f["code"] for f in findings]
+    assert rows[0]["code"] == "LM109"
+    assert (rows[0]["path"], rows[0]["line"], rows[0]["column"]) == ("$", "1", "1")
+    assert [row["message"] for row in rows] == [f["message"] for f in findings]
+
+
+def test_validate_csv_of_several_files_has_a_file_column(tmp_path: Path) -> None:
+    result = _run(
+        "validate", example_path(), example_path(), "--format", "csv", "--table", "summary"
+    )
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["file"] for row in rows] == [str(example_path())] * 2
+    assert rows[0]["ok"] == "true"
+
+
+def test_follow_up_and_evaluate_write_their_tables(tmp_path: Path) -> None:
+    result = _run("follow-up", example_path(), "--format", "csv", "-o", tmp_path / "f")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "f").iterdir()) == [
+        "indicators.csv",
+        "resources.csv",
+        "summary.csv",
+    ]
+    result = _run("evaluate", example_path(), "--format", "csv", "--table", "outcomes")
+    assert result.returncode == 0, result.stderr
+    outcomes = _json("evaluate", example_path())["outcomes"]
+    assert isinstance(outcomes, dict)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["outcome"] for row in rows] == list(outcomes)
+
+
+@pytest.mark.needs_openpyxl
+def test_evaluate_xlsx_has_a_sheet_per_table(tmp_path: Path) -> None:
+    import openpyxl
+
+    target = tmp_path / "evaluation.xlsx"
+    result = _run("evaluate", example_path(), "--format", "xlsx", "-o", target, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Summary", "Indicators", "Outcomes", "Delivered", "Parts"]
+    summary = book["Summary"]
+    assert [cell.value for cell in summary["A"]] == ["Case", "planned", "realised"]
+    assert isinstance(summary["D2"].value, float)
+    assert summary["D2"].number_format == '#,##0.00 "SEK"'
