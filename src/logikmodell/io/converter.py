@@ -100,6 +100,7 @@ _VALUE_CLASSES: list[type[Any]] = [
 REFERENCE_FIELDS: dict[type[Any], tuple[str, ...]] = {
     Resource: ("unit_cost", "cost"),
     Valuation: ("amount",),
+    Transfer: ("amount", "rate"),
 }
 # The catalogues (by id) and price year that references resolve against while a
 # model is structured; see :func:`resolving`.
