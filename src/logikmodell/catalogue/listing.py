@@ -104,7 +104,7 @@ def to_csv(entries: Iterable[CatalogueEntry]) -> str:
 
 def indices_to_csv(indices: Iterable[PriceIndex]) -> str:
     """Price indices as the CSV a CSV catalogue reads them from (see
-    :func:`~logikmodell.io.catalogues.indices_path`): ``id,label,source`` and one
+    :func:`~logikmodell.catalogue.indices_path`): ``id,label,source`` and one
     column per year, one index per row, an empty cell for a year without value.
 
     Example:

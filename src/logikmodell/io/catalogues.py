@@ -54,8 +54,8 @@ _TOP_KEYS = {"logikmodell-catalogue", *_HEADER_KEYS, "indices", "entries"}
 # CSV cells are text; these columns are read as numbers or truth values.
 _CSV_INTEGERS = {"price_year"}
 _CSV_BOOLEANS = {"includes_overhead"}
-#: What a CSV catalogue's companion file of price indices is named after: the
-#: indices of ``kpb.csv`` are in ``kpb.indices.csv`` beside it.
+#: The ending of the file beside a CSV catalogue that holds its price indices
+#: (those of ``kpb.csv`` are in ``kpb.indices.csv``).
 INDICES_SUFFIX = ".indices.csv"
 _INDEX_COLUMNS = ("id", "label", "source")
 _YEAR = re.compile(r"^\d{4}$")
@@ -102,7 +102,7 @@ def loads_catalogue(
         limits: the same bounds as for a model; ``max_nodes`` bounds the entries.
         indices: for CSV, the text of its price indices: a header row ``id,label,
             source`` and one column per year, one index per row (see
-            :func:`indices_path`).
+            :func:`~logikmodell.catalogue.indices_path`).
         indices_source: the name of ``indices`` in error messages.
 
     Raises:
@@ -163,8 +163,8 @@ def load_catalogue(
 ) -> Catalogue:
     """Read a catalogue from a file; the format comes from the suffix unless given.
 
-    A CSV catalogue takes its price indices from the file :func:`indices_path`
-    names, beside it, when there is one.
+    A CSV catalogue takes its price indices from the file beside it that
+    :func:`~logikmodell.catalogue.indices_path` names, when there is one.
 
     Raises:
         LoadError: the file cannot be read, or holds problems (each with its path).
