@@ -49,7 +49,7 @@ EXPECTED_BAD = {
     "index_duplicate.csv": ["$.indices[1].id: duplicate index id 'pkv'"],
     "index_not_in_companion.csv": ["$.entries[0].index: unknown price index 'kpi' (known: pkv)"],
     "index_unknown_column.csv": ["$.år: unknown column: expected id, label, source or a year"],
-    "index_value_text.csv": ["$.indices[0].values.2021: expected a number, got the text '101,5'"],
+    "index_value_text.csv": ["$.indices[0].values.2021: expected a number, got the text 'hundra'"],
 }
 # Where each problem is: the file (the catalogue, or its indices beside it), line, column.
 EXPECTED_PLACES = {
@@ -204,6 +204,11 @@ def test_indices_for_csv_text_are_passed_as_text() -> None:
     assert from_text == load_catalogue(CSV / "kommun.csv")
     with pytest.raises(lm.LoadError, match="unknown price index 'pkv'"):
         loads_catalogue(entries, "csv", source="kommun.csv")
+    # A decimal comma in a quoted cell reads as a decimal comma.
+    comma = loads_catalogue(
+        entries, "csv", indices='id,label,2020,2026\npkv,P,100,"121,5"\nkpi,K,300,330\n'
+    )
+    assert comma.index("pkv").values[2026] == Fraction(243, 2)
     with pytest.raises(ValueError, match="indices go with a CSV catalogue"):
         loads_catalogue("logikmodell-catalogue: 1\ntitle: T\n", "yaml", indices="id,label\n")
 
