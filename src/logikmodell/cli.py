@@ -29,6 +29,7 @@ from logikmodell.i18n import error_text, resolve_lang, translate
 
 if TYPE_CHECKING:
     from logikmodell.numbers import Lang
+    from logikmodell.tables import Table
     from logikmodell.validation import Finding
 
 __all__ = [
@@ -183,6 +184,85 @@ def _cmd_catalogue(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------------- tables
+def _add_table_options(command: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    """``--format`` with ``csv`` and ``xlsx`` among ``formats``, ``-o`` and ``--table``."""
+    command.add_argument(
+        "--format",
+        choices=[*formats, "csv", "xlsx"],
+        default=formats[0],
+        help="csv: the main table (or --table) on stdout, or with -o every table as "
+        "DIR/<table>.csv (a single table when OUT ends in .csv); xlsx: a workbook, "
+        "one sheet per table, with -o FILE",
+    )
+    command.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="with --format csv a folder (or a .csv file); with --format xlsx the .xlsx file",
+    )
+    command.add_argument(
+        "--table",
+        metavar="NAME",
+        help="only this table (names: docs/tables.md); default: all in a workbook or "
+        "folder, the main one on stdout",
+    )
+
+
+def _write_tables(args: argparse.Namespace, tables: Sequence[Table]) -> int:
+    """Write the tables as ``--format csv`` or ``xlsx`` asks (docs/tables.md)."""
+    from logikmodell.errors import ExtraMissingError
+    from logikmodell.tables import table_named, to_csv, write_csv, write_xlsx
+
+    command = f"logikmodell {args.command}"
+    try:
+        chosen = list(tables) if args.table is None else [table_named(tables, args.table)]
+    except KeyError:
+        message = translate(
+            args.lang,
+            "there is no table {name}; the tables are: {names}",
+            name=repr(args.table),
+            names=", ".join(one.name for one in tables),
+        )
+        print(f"{command}: {message}", file=sys.stderr)
+        return EXIT_INPUT
+    if args.output is None:
+        if args.format == "xlsx":
+            message = translate(args.lang, "--format xlsx writes a file: give -o FILE.xlsx")
+            print(f"{command}: {message}", file=sys.stderr)
+            return EXIT_INPUT
+        sys.stdout.write(to_csv(chosen[0]))
+        return EXIT_OK
+    target = Path(args.output)
+    try:
+        if args.format == "xlsx":
+            written = [write_xlsx(chosen, target, lang=args.lang)]
+        elif target.suffix.lower() == ".csv":
+            from logikmodell._files import write_atomically
+
+            write_atomically(target, to_csv(chosen[0]).encode("utf-8"))
+            written = [target]
+        else:
+            written = write_csv(chosen, target)
+    except ExtraMissingError as exc:
+        reason = error_text(args.lang, exc)
+        print(
+            translate(args.lang, "cannot write {path}: {reason}", path=target, reason=reason),
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        print(
+            translate(args.lang, "cannot write {path}: {reason}", path=target, reason=reason),
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
+    for path in written:
+        print(translate(args.lang, "Wrote {path}", path=path))
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------------- costs
 def _cmd_costs(args: argparse.Namespace) -> int:
     from logikmodell.costs import CostAttributionError, attribute_costs
@@ -193,8 +273,10 @@ def _cmd_costs(args: argparse.Namespace) -> int:
         costs = attribute_costs(model)
     except CostAttributionError as exc:
         return _refuse(exc.findings, args.model, args.format, "costs", args.lang)
+    if args.format in ("csv", "xlsx"):
+        return _write_tables(args, costs.tables(args.lang))
     if args.format == "json":
-        print(json.dumps(costs.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(costs.to_dict(args.lang), ensure_ascii=False, indent=2))
     else:
         print(cost_table(model, costs, lang=args.lang))
     return EXIT_OK
@@ -269,6 +351,12 @@ def _cmd_returns(args: argparse.Namespace) -> int:
     except AppraisalError as exc:
         print(f"{args.model}: {error_text(args.lang, exc)}", file=sys.stderr)
         return EXIT_ERRORS
+    if args.format in ("csv", "xlsx"):
+        tables = list(appraisal.tables(args.lang))
+        for extra in (sensitivity, simulation):
+            if extra is not None:
+                tables += extra.tables(args.lang)
+        return _write_tables(args, tables)
     if args.format == "json":
         data = appraisal.to_dict()
         if sensitivity is not None:
@@ -379,7 +467,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     costs = attribute_costs(model)
     appraisal = appraise(model)
     written.append(_write_json(out_dir / "validation.json", report.to_dict()))
-    written.append(_write_json(out_dir / "costs.json", costs.to_dict()))
+    written.append(_write_json(out_dir / "costs.json", costs.to_dict(args.lang)))
     written.append(_write_json(out_dir / "returns.json", appraisal.to_dict()))
     followed = follow_up(model)
     written.append(_write_json(out_dir / "follow-up.json", followed.to_dict()))
@@ -687,7 +775,7 @@ def _add_costs(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The ``costs`` command and its arguments."""
     costs = commands.add_parser("costs", help="attribute resource costs along the chain")
     costs.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
-    costs.add_argument("--format", choices=["text", "json"], default="text")
+    _add_table_options(costs, ["text", "json"])
     costs.set_defaults(func=_cmd_costs)
 
 
@@ -731,7 +819,7 @@ def _add_returns(commands: argparse._SubParsersAction[_Parser]) -> None:
         "returns", help="appraise the returns: NPV, SROI ratio, payback, who pays and who gains"
     )
     returns.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
-    returns.add_argument("--format", choices=["text", "json"], default="text")
+    _add_table_options(returns, ["text", "json"])
     returns.add_argument(
         "--sensitivity",
         action="store_true",

@@ -31,6 +31,7 @@ __all__ = [
     "DiagramDoesNotFitError",
     "DumpError",
     "DuplicateIdError",
+    "ExtraMissingError",
     "GraphvizNotFoundError",
     "InvalidValueError",
     "LoadError",
@@ -303,6 +304,29 @@ class RenderError(LogikmodellError, RuntimeError):
             "code": self.returncode,
             "said": said,
         }
+
+    def __str__(self) -> str:
+        message, values = self.message_template()
+        return message.format(**values)
+
+
+class ExtraMissingError(LogikmodellError, ImportError):
+    """An optional package is not installed; the message names the extra that brings it.
+
+    Attributes:
+        package: the package missing (``openpyxl``, ``pandas``).
+        extra: the extra of logikmodell that installs it (``xlsx``, ``pandas``).
+    """
+
+    def __init__(self, package: str, extra: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(str(self))
+
+    def message_template(self) -> tuple[str, dict[str, object]]:
+        """The package and the command that installs it."""
+        message = N_("{package} is not installed; install the extra: pip install '{target}'")
+        return message, {"package": self.package, "target": f"logikmodell[{self.extra}]"}
 
     def __str__(self) -> str:
         message, values = self.message_template()
