@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from logikmodell import __version__
+from logikmodell._text import one_line
 from logikmodell.errors import GraphvizNotFoundError, LoadError, LogikmodellError, RenderError
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import error_text, resolve_lang, translate
@@ -130,7 +131,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             model = _load(path, args)
         except LogikmodellError as exc:
             for line in _error_lines(exc, argparse.Namespace(**{**vars(args), "model": path})):
-                print(line, file=sys.stderr)
+                print(one_line(line), file=sys.stderr)
             worst = max(worst, EXIT_INPUT)
             continue
         report = validate(
@@ -936,7 +937,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
     except LogikmodellError as exc:
         for line in _error_lines(exc, args):
-            print(line, file=sys.stderr)
+            print(one_line(line), file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from logikmodell._text import N_, plural, with_article
+from logikmodell._text import N_, one_line, plural, with_article
 
 if TYPE_CHECKING:
     from logikmodell.validation.findings import Finding, Report
@@ -130,7 +130,8 @@ class Problem:
     column: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        """``$.path: message``, control characters escaped (one problem, one line)."""
+        return one_line(f"{self.path}: {self.message}")
 
 
 class DiagramDoesNotFitError(InvalidValueError):
@@ -165,11 +166,11 @@ class LoadError(LogikmodellError, ValueError):
 
     def lines(self) -> list[str]:
         """One line per problem: ``FILE:LINE:COL: $.path: message``, or
-        ``FILE: $.path: message`` where the position is not known."""
+        ``FILE: $.path: message`` where the position is not known; control
+        characters are escaped, so that each problem is one line."""
+        source = one_line(self.source)
         return [
-            f"{self.source}:{p.line}:{p.column}: {p}"
-            if p.line is not None
-            else f"{self.source}: {p}"
+            f"{source}:{p.line}:{p.column}: {p}" if p.line is not None else f"{source}: {p}"
             for p in self.problems
         ]
 
@@ -194,7 +195,8 @@ class DataProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.source}:{self.line}: {self.column}: {self.message}"
+        """``FILE:LINE: column: message``, control characters escaped."""
+        return one_line(f"{self.source}:{self.line}: {self.column}: {self.message}")
 
 
 class DataError(LoadError):

@@ -444,7 +444,7 @@ def appraise(model: LogicModel) -> Appraisal:
         actor_order=actor_order,
         transfers=model_transfers(model),
     )
-    used = tuple(references_in(model.nodes))
+    used = tuple(references_in(model.nodes, model.transfers))
     return attrs.evolve(appraisal, references=used) if used else appraisal
 
 

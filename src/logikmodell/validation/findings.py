@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from logikmodell._text import one_line
 from logikmodell.errors import ValidationFailed
 from logikmodell.i18n import N_, Lang, Message, resolve_lang, translate, translate_plural
 from logikmodell.tables import Kind, Table, Tabular, table
@@ -149,8 +150,9 @@ class Finding:
         where the finding's position is known, else ``FILE: CODE severity location:
         message``.
         """
-        message = self.message if lang is None else self.message_in(lang)
+        message = one_line(self.message if lang is None else self.message_in(lang))
         if source is not None:
+            source = one_line(source)
             if self.line is None:
                 return f"{source}: {self.to_text(lang)}"
             severity = translate(lang, _SEVERITY_WORDS[self.severity])
