@@ -33,8 +33,13 @@ _TOOLS = {
     "needs_chromium": ("chromium", "chromium-browser", "google-chrome"),
     "needs_pdftotext": ("pdftotext",),
 }
-#: Markers for Python packages that need system libraries (importing them may fail).
-_MODULES = {"needs_weasyprint": "weasyprint", "needs_playwright": "playwright.sync_api"}
+#: Markers for optional Python packages (importing some also needs system libraries).
+_MODULES = {
+    "needs_weasyprint": "weasyprint",
+    "needs_playwright": "playwright.sync_api",
+    "needs_openpyxl": "openpyxl",
+    "needs_pandas": "pandas",
+}
 
 
 def tool_path(marker: str) -> str | None:
