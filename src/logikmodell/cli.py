@@ -267,15 +267,11 @@ def _write_tables(args: argparse.Namespace, tables: Sequence[Table]) -> int:
             written = [target]
         else:
             written = write_csv(chosen, target)
-    except ExtraMissingError as exc:
-        reason = error_text(args.lang, exc)
-        print(
-            translate(args.lang, "cannot write {path}: {reason}", path=target, reason=reason),
-            file=sys.stderr,
-        )
-        return EXIT_INPUT
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
+    except (ExtraMissingError, OSError) as exc:
+        if isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
+        else:
+            reason = error_text(args.lang, exc)
         print(
             translate(args.lang, "cannot write {path}: {reason}", path=target, reason=reason),
             file=sys.stderr,

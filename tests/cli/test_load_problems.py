@@ -4,26 +4,14 @@ of a file at once, YAML 1.1 number forms, decimal commas and forged lines."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import logikmodell as lm
+from conftest import run_logikmodell as _run
 
 BAD = Path(__file__).parent.parent / "data" / "bad"
-
-
-def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "logikmodell", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-        cwd=cwd,
-    )
 
 
 def test_every_problem_is_reported_and_no_link_to_a_failed_node() -> None:

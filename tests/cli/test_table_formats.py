@@ -5,24 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import run_logikmodell as _run
 from logikmodell.examples import example_path
-
-
-def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "logikmodell", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
 
 
 def _json(*args: str | Path) -> dict[str, object]:
@@ -178,3 +167,18 @@ def test_evaluate_xlsx_has_a_sheet_per_table(tmp_path: Path) -> None:
     assert [cell.value for cell in summary["A"]] == ["Case", "planned", "realised"]
     assert isinstance(summary["D2"].value, float)
     assert summary["D2"].number_format == '#,##0.00 "SEK"'
+
+
+def test_xlsx_without_openpyxl_is_exit_2_naming_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from logikmodell import cli
+
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    target = tmp_path / "costs.xlsx"
+    code = cli.main(["costs", str(example_path()), "--format", "xlsx", "-o", str(target)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"cannot write {target}: ")
+    assert "logikmodell[xlsx]" in err
+    assert not target.exists()

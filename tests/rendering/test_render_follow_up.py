@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
-import sys
 import warnings
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 from render_helpers import svg_texts
 
 import logikmodell as lm
+from conftest import run_logikmodell as _run
 from logikmodell.followup import follow_up
 from logikmodell.rendering import render, to_dot, to_mermaid, to_svg
 from logikmodell.rendering.dot import STATUS_STYLE, STYLE
@@ -167,16 +166,6 @@ def test_every_image_format(
 ) -> None:
     out = render(model, tmp_path / f"d{suffix}", lang="sv", follow_up=follow_up(model))
     assert out.read_bytes().startswith(magic)
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "logikmodell", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
 
 
 @pytest.mark.needs_dot
