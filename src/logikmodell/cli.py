@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import sys
@@ -22,7 +23,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from logikmodell import __version__
-from logikmodell.errors import GraphvizNotFoundError, LoadError, LogikmodellError, RenderError
+from logikmodell.errors import (
+    GraphvizNotFoundError,
+    LoadError,
+    LogikmodellError,
+    RenderError,
+    WriteError,
+)
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import error_text, resolve_lang, translate
 
@@ -338,8 +345,10 @@ def _seed(text: str) -> int:
 
 # ---------------------------------------------------------------------- demo
 def _write_json(path: Path, data: object) -> Path:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return path
+    from logikmodell._files import write_atomically
+
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return write_atomically(path, text.encode("utf-8"))
 
 
 def _demo_reports(model: LogicModel, out_dir: Path, lang: str | None) -> list[Path]:
@@ -353,7 +362,49 @@ def _demo_reports(model: LogicModel, out_dir: Path, lang: str | None) -> list[Pa
     return written
 
 
+# What ``demo`` writes: the model and its diagrams by the example's name, and these.
+_DEMO_SUFFIXES = (".yaml", ".json", ".toml", ".mmd", ".svg", ".png")
+_DEMO_FILES = (
+    "validation.json",
+    "costs.json",
+    "returns.json",
+    "follow-up.json",
+    "evaluation.json",
+    "report.html",
+    "report.pdf",
+)
+
+
+def _demo_folder(out_dir: Path, named: Sequence[Path], args: argparse.Namespace) -> None:
+    """Make the demo's folder; refuse one that holds files the demo would replace.
+
+    Raises:
+        WriteError: the folder cannot be made (a file is in its place), or it holds
+            files of the demo's names and ``--force`` was not given.
+    """
+    from logikmodell.errors import WriteError
+
+    if out_dir.exists() and not out_dir.is_dir():
+        reason = translate(args.lang, "a file is in the place of the folder")
+        raise WriteError(str(out_dir), reason)
+    if out_dir.is_dir() and not args.force:
+        there = [p.name for p in (*named, *(out_dir / n for n in _DEMO_FILES)) if p.exists()]
+        if there:
+            reason = translate(
+                args.lang,
+                "the folder holds files the demo would replace ({files}); "
+                "give --force to replace them",
+                files=", ".join(there[:3]) + (" …" if len(there) > 3 else ""),
+            )
+            raise WriteError(str(out_dir), reason)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(str(out_dir), exc.strerror or str(exc), exc.errno) from exc
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from logikmodell._files import write_atomically
     from logikmodell.costs import attribute_costs
     from logikmodell.evaluation import evaluate
     from logikmodell.examples import example_path, load_example
@@ -365,11 +416,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from logikmodell.validation import validate
 
     out_dir = Path(args.dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    model = load_example()
     stem = out_dir / example_path().stem
-    written = [stem.with_suffix(".yaml")]
-    written[0].write_bytes(example_path().read_bytes())
+    _demo_folder(out_dir, [stem.with_suffix(s) for s in _DEMO_SUFFIXES], args)
+    model = load_example()
+    written = [write_atomically(stem.with_suffix(".yaml"), example_path().read_bytes())]
     for suffix in (".json", ".toml"):
         dump(model, stem.with_suffix(suffix))
         written.append(stem.with_suffix(suffix))
@@ -499,12 +549,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     from logikmodell._files import write_atomically
 
     text = dumps(_with_data(args), fmt)
-    target = Path(args.output)
-    try:
-        write_atomically(target, text.encode("utf-8"))
-    except OSError as exc:
-        print(f"cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_INPUT
+    target = write_atomically(args.output, text.encode("utf-8"))
     print(translate(args.lang, "Wrote {path}", path=target))
     return EXIT_OK
 
@@ -782,6 +827,9 @@ def _add_demo(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The ``demo`` command and its arguments."""
     demo = commands.add_parser("demo", help="write the embedded example and its outputs")
     demo.add_argument("dir", metavar="DIR", nargs="?", default="logikmodell-demo")
+    demo.add_argument(
+        "--force", action="store_true", help="replace the demo's files in DIR if they are there"
+    )
     demo.set_defaults(func=_cmd_demo)
 
 
@@ -794,6 +842,8 @@ def _error_lines(exc: LogikmodellError, args: argparse.Namespace) -> list[str]:
     """
     if isinstance(exc, LoadError):
         return exc.lines()
+    if isinstance(exc, WriteError):
+        return [error_text(args.lang, exc)]
     if isinstance(exc, GraphvizNotFoundError | RenderError):
         output = getattr(args, "output", None) or getattr(args, "dir", None)
         reason = error_text(args.lang, exc)
@@ -824,6 +874,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     try:
         code: int = args.func(args)
+        sys.stdout.flush()
     except LogikmodellError as exc:
         for line in _error_lines(exc, args):
             print(line, file=sys.stderr)
@@ -832,22 +883,64 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader went away (``logikmodell ... | head``): nothing is wrong with
-        # the model. Point stdout at devnull so the interpreter's final flush is quiet.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # the model.
+        _quiet_stdout()
         return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        # Standard output cannot be written (``> /dev/full``): an output problem,
+        # exit 2; any other OSError that reaches here is a bug.
+        if not _stdout_failed(args.lang, exc):
+            return _internal_error(args)
+        return EXIT_INPUT
     except Exception:
-        if args.debug:
-            traceback.print_exc()
-        else:
-            message = translate(
-                args.lang,
-                "internal error (a bug). Please report it with the command "
-                "and input that caused it; run with --debug to see the traceback.",
-            )
-            print(f"logikmodell: {message}", file=sys.stderr)
-        return EXIT_INTERNAL
+        return _internal_error(args)
     return code
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at devnull, so that the interpreter's final flush is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+# What a write to a full disk, past a file-size limit or to a broken device fails
+# with. Files the library writes raise WriteError; an OSError with one of these
+# that reaches main came from printing to standard output.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO, errno.EROFS})
+
+
+def _stdout_failed(lang: Lang, error: OSError) -> bool:
+    """Whether standard output cannot be written (``> /dev/full``); says so if so."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        error = exc
+    else:
+        if error.errno not in _WRITE_ERRNOS:
+            return False
+    reason = error.strerror or str(error)
+    with contextlib.suppress(OSError):
+        print(
+            translate(lang, "cannot write {path}: {reason}", path="<stdout>", reason=reason),
+            file=sys.stderr,
+        )
+    with contextlib.suppress(OSError, ValueError):
+        _quiet_stdout()
+    return True
+
+
+def _internal_error(args: argparse.Namespace) -> int:
+    """Say that a bug happened: the traceback under ``--debug``, else a short message."""
+    if args.debug:
+        traceback.print_exc()
+    else:
+        message = translate(
+            args.lang,
+            "internal error (a bug). Please report it with the command "
+            "and input that caused it; run with --debug to see the traceback.",
+        )
+        print(f"logikmodell: {message}", file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover
