@@ -15,6 +15,7 @@ import errno
 import json
 import os
 import sys
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -271,7 +272,10 @@ def _cmd_returns(args: argparse.Namespace) -> int:
     try:
         appraisal = appraise(model)
         sensitivity = one_way(model) if args.sensitivity else None
-        simulation = monte_carlo(model, args.monte_carlo, seed) if args.monte_carlo else None
+        simulation = None
+        if args.monte_carlo:
+            bar = _ProgressBar(args.lang, args.monte_carlo) if sys.stderr.isatty() else None
+            simulation = monte_carlo(model, args.monte_carlo, seed, progress=bar)
     except AppraisalError as exc:
         print(f"{args.model}: {error_text(args.lang, exc)}", file=sys.stderr)
         return EXIT_ERRORS
@@ -321,6 +325,46 @@ def _positive_int(text: str) -> int:
             translate(None, "expected at least 1, got {value}", value=value)
         )
     return value
+
+
+def _draws(text: str) -> int:
+    """``--monte-carlo N``: from 1 to the most draws a simulation makes."""
+    from logikmodell.returns.montecarlo import MAX_DRAWS
+
+    value = _positive_int(text)
+    if value > MAX_DRAWS:
+        raise argparse.ArgumentTypeError(
+            translate(
+                None,
+                "expected at most {most} draws (the limit of a simulation), got {value}",
+                most=MAX_DRAWS,
+                value=value,
+            )
+        )
+    return value
+
+
+class _ProgressBar:
+    """A progress bar on stderr, drawn once a run has taken more than a second."""
+
+    _WIDTH = 30
+
+    def __init__(self, lang: Lang, draws: int) -> None:
+        self.label = translate(lang, "Simulating {draws} draws", draws=draws)
+        self.start = time.monotonic()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.shown and time.monotonic() - self.start < 1:
+            return
+        self.shown = True
+        filled = self._WIDTH * done // total
+        bar = "#" * filled + " " * (self._WIDTH - filled)
+        line = f"\r{self.label} [{bar}] {100 * done // total:3d} %"
+        if done == total:  # leave the terminal as it was
+            line += "\r" + " " * (len(line) - 1) + "\r"
+        sys.stderr.write(line)
+        sys.stderr.flush()
 
 
 def _not_whole(text: str) -> str:
@@ -783,9 +827,9 @@ def _add_returns(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     returns.add_argument(
         "--monte-carlo",
-        type=_positive_int,
+        type=_draws,
         metavar="N",
-        help="add a Monte Carlo simulation of N draws",
+        help="add a Monte Carlo simulation of N draws (at most 1 000 000)",
     )
     returns.add_argument(
         "--seed",
@@ -807,7 +851,10 @@ def _add_report(commands: argparse._SubParsersAction[_Parser]) -> None:
         "-o", "--output", required=True, metavar="OUT", help="file to write: .html or .pdf"
     )
     command.add_argument(
-        "--monte-carlo", type=_positive_int, metavar="N", help="simulate N draws of the returns"
+        "--monte-carlo",
+        type=_draws,
+        metavar="N",
+        help="simulate N draws of the returns (at most 1 000 000)",
     )
     command.add_argument(
         "--seed",
