@@ -10,6 +10,9 @@ from __future__ import annotations
 import importlib
 import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -33,8 +36,28 @@ _TOOLS = {
     "needs_chromium": ("chromium", "chromium-browser", "google-chrome"),
     "needs_pdftotext": ("pdftotext",),
 }
-#: Markers for Python packages that need system libraries (importing them may fail).
-_MODULES = {"needs_weasyprint": "weasyprint", "needs_playwright": "playwright.sync_api"}
+#: Markers for optional Python packages (importing some also needs system libraries).
+_MODULES = {
+    "needs_weasyprint": "weasyprint",
+    "needs_playwright": "playwright.sync_api",
+    "needs_openpyxl": "openpyxl",
+    "needs_pandas": "pandas",
+}
+
+
+def run_logikmodell(
+    *args: str | os.PathLike[str], cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m logikmodell ARGS`` for real, capturing its text output."""
+    return subprocess.run(
+        [sys.executable, "-m", "logikmodell", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=timeout,
+        cwd=cwd,
+    )
 
 
 def tool_path(marker: str) -> str | None:

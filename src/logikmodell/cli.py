@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from logikmodell import __version__
+from logikmodell._text import one_line
 from logikmodell.errors import (
     GraphvizNotFoundError,
     LoadError,
@@ -36,7 +37,8 @@ from logikmodell.i18n import error_text, resolve_lang, translate
 
 if TYPE_CHECKING:
     from logikmodell.numbers import Lang
-    from logikmodell.validation import Finding
+    from logikmodell.tables import Table
+    from logikmodell.validation import Finding, Report
 
 __all__ = [
     "EXIT_ERRORS",
@@ -137,17 +139,23 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             model = _load(path, args)
         except LogikmodellError as exc:
             for line in _error_lines(exc, argparse.Namespace(**{**vars(args), "model": path})):
-                print(line, file=sys.stderr)
+                print(one_line(line), file=sys.stderr)
             worst = max(worst, EXIT_INPUT)
             continue
         report = validate(
-            model, select=_codes(args.select), ignore=_codes(args.ignore), lang=args.lang
+            model,
+            select=_codes(args.select),
+            ignore=_codes(args.ignore),
+            lang=args.lang,
+            as_of=args.as_of,
         )
         if report.source is None and len(files) > 1:
             report = attrs.evolve(report, source=path)
         reports.append((path, report))
         if any(f.severity in failing for f in report.findings):
             worst = max(worst, EXIT_ERRORS)
+    if args.format in ("csv", "xlsx"):
+        return max(worst, _validation_tables(args, files, reports))
     if args.format == "sarif":
         print(json.dumps(to_sarif(reports, lang=args.lang), ensure_ascii=False, indent=2))
     elif args.format == "github":
@@ -163,6 +171,21 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         for _, report in reports:
             print(report.to_text(args.lang))
     return worst
+
+
+def _validation_tables(
+    args: argparse.Namespace, files: Sequence[str], reports: Sequence[tuple[str, Report]]
+) -> int:
+    """The findings as tables: of the one model, or of every file with a ``file`` column."""
+    from logikmodell.tables import stacked
+
+    if len(args.model) == 1 and len(files) == 1:
+        tables = reports[0][1].tables(args.lang) if reports else ()
+    else:
+        tables = stacked([(path, report.tables(args.lang)) for path, report in reports])
+    if not tables:
+        return EXIT_OK  # the one model could not be read: its errors are on stderr
+    return _write_tables(args, tables)
 
 
 # ---------------------------------------------------------------------- schema
@@ -190,6 +213,83 @@ def _cmd_catalogue(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------------- tables
+def _add_table_options(
+    command: argparse.ArgumentParser, formats: Sequence[str], help: str = ""
+) -> None:
+    """``--format`` with ``csv`` and ``xlsx`` among ``formats``, ``-o`` and ``--table``."""
+    command.add_argument(
+        "--format",
+        choices=[*formats, "csv", "xlsx"],
+        default=formats[0],
+        help=help + "csv: the main table (or --table) on stdout, or with -o every table as "
+        "DIR/<table>.csv (a single table when OUT ends in .csv); xlsx: a workbook, "
+        "one sheet per table, with -o FILE",
+    )
+    command.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="with --format csv a folder (or a .csv file); with --format xlsx the .xlsx file",
+    )
+    command.add_argument(
+        "--table",
+        metavar="NAME",
+        help="only this table (names: docs/tables.md); default: all in a workbook or "
+        "folder, the main one on stdout",
+    )
+
+
+def _write_tables(args: argparse.Namespace, tables: Sequence[Table]) -> int:
+    """Write the tables as ``--format csv`` or ``xlsx`` asks (docs/tables.md)."""
+    from logikmodell.errors import ExtraMissingError
+    from logikmodell.tables import table_named, to_csv, write_csv, write_xlsx
+
+    command = f"logikmodell {args.command}"
+    try:
+        chosen = list(tables) if args.table is None else [table_named(tables, args.table)]
+    except KeyError:
+        message = translate(
+            args.lang,
+            "there is no table {name}; the tables are: {names}",
+            name=repr(args.table),
+            names=", ".join(one.name for one in tables),
+        )
+        print(f"{command}: {message}", file=sys.stderr)
+        return EXIT_INPUT
+    if args.output is None:
+        if args.format == "xlsx":
+            message = translate(args.lang, "--format xlsx writes a file: give -o FILE.xlsx")
+            print(f"{command}: {message}", file=sys.stderr)
+            return EXIT_INPUT
+        sys.stdout.write(to_csv(chosen[0]))
+        return EXIT_OK
+    target = Path(args.output)
+    try:
+        if args.format == "xlsx":
+            written = [write_xlsx(chosen, target, lang=args.lang)]
+        elif target.suffix.lower() == ".csv":
+            from logikmodell._files import write_atomically
+
+            write_atomically(target, to_csv(chosen[0]).encode("utf-8"))
+            written = [target]
+        else:
+            written = write_csv(chosen, target)
+    except (ExtraMissingError, OSError) as exc:
+        if isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
+        else:
+            reason = error_text(args.lang, exc)
+        print(
+            translate(args.lang, "cannot write {path}: {reason}", path=target, reason=reason),
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
+    for path in written:
+        print(translate(args.lang, "Wrote {path}", path=path))
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------------- costs
 def _cmd_costs(args: argparse.Namespace) -> int:
     from logikmodell.costs import CostAttributionError, attribute_costs
@@ -200,8 +300,10 @@ def _cmd_costs(args: argparse.Namespace) -> int:
         costs = attribute_costs(model)
     except CostAttributionError as exc:
         return _refuse(exc.findings, args.model, args.format, "costs", args.lang)
+    if args.format in ("csv", "xlsx"):
+        return _write_tables(args, costs.tables(args.lang))
     if args.format == "json":
-        print(json.dumps(costs.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(costs.to_dict(args.lang), ensure_ascii=False, indent=2))
     else:
         print(cost_table(model, costs, lang=args.lang))
     return EXIT_OK
@@ -211,7 +313,18 @@ def _cmd_costs(args: argparse.Namespace) -> int:
 def _cmd_render(args: argparse.Namespace) -> int:
     from logikmodell.rendering import render
 
-    model = _load(args.model, args)
+    if (args.as_of is not None or args.data) and not args.follow_up:
+        print(
+            translate(args.lang, "{option} goes with --follow-up", option="--as-of/--data"),
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
+    model = _with_data(args)
+    followed = None
+    if args.follow_up:
+        from logikmodell.followup import follow_up
+
+        followed = follow_up(model, as_of=args.as_of)
     findings = None
     if args.findings:
         from logikmodell.validation import validate
@@ -226,6 +339,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
         compact=args.compact,
         page=args.page,
         orientation=args.orientation,
+        follow_up=followed,
     )
     print(translate(args.lang, "Wrote {path}", path=written))
     return EXIT_OK
@@ -279,6 +393,12 @@ def _cmd_returns(args: argparse.Namespace) -> int:
     except AppraisalError as exc:
         print(f"{args.model}: {error_text(args.lang, exc)}", file=sys.stderr)
         return EXIT_ERRORS
+    if args.format in ("csv", "xlsx"):
+        tables = list(appraisal.tables(args.lang))
+        for extra in (sensitivity, simulation):
+            if extra is not None:
+                tables += extra.tables(args.lang)
+        return _write_tables(args, tables)
     if args.format == "json":
         data = appraisal.to_dict()
         if sensitivity is not None:
@@ -472,7 +592,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     costs = attribute_costs(model)
     appraisal = appraise(model)
     written.append(_write_json(out_dir / "validation.json", report.to_dict()))
-    written.append(_write_json(out_dir / "costs.json", costs.to_dict()))
+    written.append(_write_json(out_dir / "costs.json", costs.to_dict(args.lang)))
     written.append(_write_json(out_dir / "returns.json", appraisal.to_dict()))
     followed = follow_up(model)
     written.append(_write_json(out_dir / "follow-up.json", followed.to_dict()))
@@ -566,6 +686,8 @@ def _cmd_follow_up(args: argparse.Namespace) -> int:
 
     model = _with_data(args)
     result = follow_up(model, as_of=args.as_of)
+    if args.format in ("csv", "xlsx"):
+        return _write_tables(args, result.tables(args.lang))
     return _print_result(
         args, result.to_dict(), lambda: follow_up_text(model, result, lang=args.lang)
     )
@@ -577,6 +699,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
     model = _with_data(args)
     result = evaluate(model, scale_to=args.scale_to)
+    if args.format in ("csv", "xlsx"):
+        return _write_tables(args, result.tables(args.lang))
     return _print_result(
         args, result.to_dict(), lambda: evaluation_text(model, result, lang=args.lang)
     )
@@ -629,7 +753,7 @@ def _add_follow_up(commands: argparse._SubParsersAction[_Parser]) -> None:
         metavar="DATE",
         help="follow up to this date (default: the latest measurement)",
     )
-    command.add_argument("--format", choices=["text", "json"], default="text")
+    _add_table_options(command, ["text", "json"])
     command.set_defaults(func=_cmd_follow_up)
 
 
@@ -647,7 +771,7 @@ def _add_evaluate(commands: argparse._SubParsersAction[_Parser]) -> None:
         metavar="N",
         help="project the realised investment to a target group of N participants",
     )
-    command.add_argument("--format", choices=["text", "json"], default="text")
+    _add_table_options(command, ["text", "json"])
     command.set_defaults(func=_cmd_evaluate)
 
 
@@ -727,12 +851,11 @@ def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
         nargs="+",
         help="model files (.yaml, .yml, .json, .toml), or folders of them",
     )
-    check.add_argument(
-        "--format",
-        choices=["text", "json", "sarif", "github"],
-        default="text",
-        help="text (FILE:LINE:COL: CODE severity: message), json, sarif (SARIF 2.1.0) or "
-        "github (workflow commands)",
+    _add_table_options(
+        check,
+        ["text", "json", "sarif", "github"],
+        "text (FILE:LINE:COL: CODE severity: message), json, sarif (SARIF 2.1.0), "
+        "github (workflow commands); ",
     )
     check.add_argument(
         "--select",
@@ -745,6 +868,13 @@ def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     check.add_argument(
         "--strict", action="store_true", help="exit 1 on warnings too, not only on errors"
+    )
+    check.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="judge overdue measurements (LM308) at this date (default: each model's "
+        "latest measurement)",
     )
     check.set_defaults(func=_cmd_validate)
 
@@ -775,7 +905,7 @@ def _add_costs(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The ``costs`` command and its arguments."""
     costs = commands.add_parser("costs", help="attribute resource costs along the chain")
     costs.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
-    costs.add_argument("--format", choices=["text", "json"], default="text")
+    _add_table_options(costs, ["text", "json"])
     costs.set_defaults(func=_cmd_costs)
 
 
@@ -791,6 +921,18 @@ def _add_render(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="file to write; format from the suffix: .svg .png .pdf (need Graphviz), .dot .mmd",
     )
     draw.add_argument("--findings", action="store_true", help="highlight what validation finds")
+    draw.add_argument(
+        "--follow-up",
+        action="store_true",
+        help="colour each indicator by its follow-up status (with a symbol and a word)",
+    )
+    draw.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="with --follow-up: follow up to this date (default: the latest measurement)",
+    )
+    _add_data_option(draw)
     draw.add_argument("--goal", metavar="ID", help="draw only the paths to this node")
     draw.add_argument(
         "--compact",
@@ -819,7 +961,7 @@ def _add_returns(commands: argparse._SubParsersAction[_Parser]) -> None:
         "returns", help="appraise the returns: NPV, SROI ratio, payback, who pays and who gains"
     )
     returns.add_argument("model", metavar="MODEL", help="model file (.yaml, .yml, .json, .toml)")
-    returns.add_argument("--format", choices=["text", "json"], default="text")
+    _add_table_options(returns, ["text", "json"])
     returns.add_argument(
         "--sensitivity",
         action="store_true",
@@ -924,7 +1066,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
     except LogikmodellError as exc:
         for line in _error_lines(exc, args):
-            print(line, file=sys.stderr)
+            print(one_line(line), file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from logikmodell._text import N_, plural, with_article
+from logikmodell._text import N_, one_line, plural, with_article
 
 if TYPE_CHECKING:
     from logikmodell.validation.findings import Finding, Report
@@ -31,6 +31,7 @@ __all__ = [
     "DiagramDoesNotFitError",
     "DumpError",
     "DuplicateIdError",
+    "ExtraMissingError",
     "GraphvizNotFoundError",
     "InvalidValueError",
     "LoadError",
@@ -130,7 +131,8 @@ class Problem:
     column: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        """``$.path: message``, control characters escaped (one problem, one line)."""
+        return one_line(f"{self.path}: {self.message}")
 
 
 class DiagramDoesNotFitError(InvalidValueError):
@@ -165,11 +167,11 @@ class LoadError(LogikmodellError, ValueError):
 
     def lines(self) -> list[str]:
         """One line per problem: ``FILE:LINE:COL: $.path: message``, or
-        ``FILE: $.path: message`` where the position is not known."""
+        ``FILE: $.path: message`` where the position is not known; control
+        characters are escaped, so that each problem is one line."""
+        source = one_line(self.source)
         return [
-            f"{self.source}:{p.line}:{p.column}: {p}"
-            if p.line is not None
-            else f"{self.source}: {p}"
+            f"{source}:{p.line}:{p.column}: {p}" if p.line is not None else f"{source}: {p}"
             for p in self.problems
         ]
 
@@ -194,7 +196,8 @@ class DataProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.source}:{self.line}: {self.column}: {self.message}"
+        """``FILE:LINE: column: message``, control characters escaped."""
+        return one_line(f"{self.source}:{self.line}: {self.column}: {self.message}")
 
 
 class DataError(LoadError):
@@ -302,6 +305,29 @@ class RenderError(LogikmodellError, RuntimeError):
             "code": self.returncode,
             "said": said,
         }
+
+    def __str__(self) -> str:
+        message, values = self.message_template()
+        return message.format(**values)
+
+
+class ExtraMissingError(LogikmodellError, ImportError):
+    """An optional package is not installed; the message names the extra that brings it.
+
+    Attributes:
+        package: the package missing (``openpyxl``, ``pandas``).
+        extra: the extra of logikmodell that installs it (``xlsx``, ``pandas``).
+    """
+
+    def __init__(self, package: str, extra: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(str(self))
+
+    def message_template(self) -> tuple[str, dict[str, object]]:
+        """The package and the command that installs it."""
+        message = N_("{package} is not installed; install the extra: pip install '{target}'")
+        return message, {"package": self.package, "target": f"logikmodell[{self.extra}]"}
 
     def __str__(self) -> str:
         message, values = self.message_template()

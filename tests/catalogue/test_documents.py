@@ -11,8 +11,11 @@ import pytest
 
 import logikmodell as lm
 from logikmodell.catalogue import (
+    INDICES_SUFFIX,
     Catalogue,
     dumps_catalogue,
+    indices_path,
+    indices_to_csv,
     load_catalogue,
     loads_catalogue,
     search,
@@ -41,11 +44,28 @@ EXPECTED_BAD = {
     "other_currency.yaml": ["$.entries[0].amount: expected an amount in SEK"],
     "unknown_column.csv": ["$.entries[0].färg: unknown key"],
     "unknown_index.yaml": ["$.entries[0].index: unknown price index 'kpi' (known: pkv)"],
+    "csv_empty.csv": ["$: the document is empty"],
+    # A CSV catalogue's indices come from its companion file, and so do their errors.
+    "index_duplicate.csv": ["$.indices[1].id: duplicate index id 'pkv'"],
+    "index_not_in_companion.csv": ["$.entries[0].index: unknown price index 'kpi' (known: pkv)"],
+    "index_unknown_column.csv": ["$.år: unknown column: expected id, label, source or a year"],
+    "index_value_text.csv": ["$.indices[0].values.2021: expected a number, got the text 'hundra'"],
+}
+# Where each problem is: the file (the catalogue, or its indices beside it), line, column.
+EXPECTED_PLACES = {
+    "csv_price_year.csv": ("csv_price_year.csv", 2, 4),
+    "index_duplicate.csv": ("index_duplicate.indices.csv", 3, 1),
+    "index_not_in_companion.csv": ("index_not_in_companion.csv", 2, 5),
+    "index_unknown_column.csv": ("index_unknown_column.indices.csv", 1, 3),
+    "index_value_text.csv": ("index_value_text.indices.csv", 2, 4),
+    "many_problems.yaml": ("many_problems.yaml", 3, 1),
 }
 
 
 def test_the_bad_corpus_is_complete() -> None:
-    assert {path.name for path in BAD.iterdir()} == set(EXPECTED_BAD)
+    names = {path.name for path in BAD.iterdir() if not path.name.endswith(INDICES_SUFFIX)}
+    assert names == set(EXPECTED_BAD)
+    assert set(EXPECTED_PLACES) <= names
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_BAD))
@@ -56,7 +76,11 @@ def test_a_bad_catalogue_reports_every_problem_with_its_path(name: str) -> None:
     assert len(lines) == len(EXPECTED_BAD[name]), lines
     for line, expected in zip(lines, EXPECTED_BAD[name], strict=True):
         assert line.startswith(expected), line
-    assert caught.value.source == str(BAD / name)
+    file, line_number, column = EXPECTED_PLACES.get(name, (name, None, None))
+    assert caught.value.source == str(BAD / file)
+    first = caught.value.problems[0]
+    if line_number is not None:
+        assert (first.line, first.column) == (line_number, column)
 
 
 def test_the_same_catalogue_reads_alike_from_yaml_json_toml_and_csv(tmp_path: Path) -> None:
@@ -146,3 +170,52 @@ def test_the_schema_accepts_a_catalogue_and_rejects_a_bad_one() -> None:
     del document["entries"][0]["confidence"]
     document["entries"][0]["färg"] = "röd"
     assert list(validator.iter_errors(document))
+
+
+CSV = DATA / "catalogues" / "csv"
+
+
+def test_a_csv_catalogue_takes_its_indices_from_the_file_beside_it() -> None:
+    catalogue = load_catalogue(CSV / "kommun.csv")
+    assert indices_path(CSV / "kommun.csv") == CSV / "kommun.indices.csv"
+    assert [index.id for index in catalogue.indices] == ["pkv", "kpi"]
+    pkv = catalogue.index("pkv")
+    assert pkv.label == "Testindex för kommunal verksamhet"
+    assert pkv.source == "Test"
+    assert dict(pkv.values) == {2020: 100, 2023: 110, 2026: Fraction(243, 2)}
+    # An empty cell is a year without a value.
+    assert dict(catalogue.index("kpi").values) == {2020: 300, 2026: 330}
+
+
+def test_a_model_moves_a_csv_entry_with_the_companion_index() -> None:
+    model = lm.load(CSV / "model.yaml")
+    placering = model.node("placering")
+    assert isinstance(placering, lm.Resource)
+    assert placering.unit_cost is not None
+    # 1 000 SEK/day in 2020 prices × 30 day/placement × 121.5 / 100 = 36 450 SEK/placement.
+    assert placering.unit_cost.value == 36450
+    assert lm.attribute_costs(model).total == lm.Money(2 * 36450)
+
+
+def test_indices_for_csv_text_are_passed_as_text() -> None:
+    entries = (CSV / "kommun.csv").read_text(encoding="utf-8")
+    indices = (CSV / "kommun.indices.csv").read_text(encoding="utf-8")
+    from_text = loads_catalogue(entries, "csv", source="kommun.csv", indices=indices)
+    assert from_text == load_catalogue(CSV / "kommun.csv")
+    with pytest.raises(lm.LoadError, match="unknown price index 'pkv'"):
+        loads_catalogue(entries, "csv", source="kommun.csv")
+    # A decimal comma in a quoted cell reads as a decimal comma.
+    comma = loads_catalogue(
+        entries, "csv", indices='id,label,2020,2026\npkv,P,100,"121,5"\nkpi,K,300,330\n'
+    )
+    assert comma.index("pkv").values[2026] == Fraction(243, 2)
+    with pytest.raises(ValueError, match="indices go with a CSV catalogue"):
+        loads_catalogue("logikmodell-catalogue: 1\ntitle: T\n", "yaml", indices="id,label\n")
+
+
+def test_a_catalogue_with_indices_round_trips_through_two_csv_files(tmp_path: Path) -> None:
+    catalogue = load_catalogue(CATALOGUE)  # YAML, with an index
+    (tmp_path / "Testkatalog.csv").write_text(to_csv(catalogue.entries), encoding="utf-8")
+    indices = indices_path(tmp_path / "Testkatalog.csv")
+    indices.write_text(indices_to_csv(catalogue.indices), encoding="utf-8")
+    assert load_catalogue(tmp_path / "Testkatalog.csv") == catalogue

@@ -38,6 +38,12 @@ EXPECTED_BAD = {
     "(the model's catalogues: kommun)",
     "unknown_entry.yaml": "$.nodes[0].cost.ref: unknown entry 'placering-dgyn' in catalogue "
     "'kommun' (did you mean 'placering-dygn'?)",
+    "transfer_amount_unit.yaml": "$.transfers[0].amount: expected an amount in SEK, "
+    "got 7 000 SEK/person/year",
+    "transfer_missing_index_year.yaml": "$.transfers[0].rate.ref: index 'pkv' has no value "
+    "for 2019: it is needed to move entry 'placering-dygn' from 2020 to 2019",
+    "transfer_unknown_entry.yaml": "$.transfers[0].amount.ref: unknown entry 'placering-dgyn' "
+    "in catalogue 'kommun' (did you mean 'placering-dygn'?)",
 }
 
 
@@ -193,3 +199,75 @@ def test_the_schema_allows_a_reference_where_the_format_does() -> None:
     assert list(validator.iter_errors(document)) == []
     document["nodes"][0]["quantity"] = {"ref": "kommun/placering-dygn"}
     assert list(validator.iter_errors(document))
+
+
+TRANSFERS = DATA / "transfers.yaml"
+
+
+def test_a_transfer_takes_its_amount_and_rate_from_a_catalogue() -> None:
+    model = lm.load(TRANSFERS)
+    lan, aterforing = model.transfers
+    # 1 000 SEK/day in 2020 prices × 100 day × 121.5 / 100 = 121 500 SEK.
+    assert isinstance(lan.amount, ReferencedQuantity)
+    assert (lan.amount.value, lan.amount.unit) == (Fraction(121500), "SEK")
+    assert lan.amount.reference.index_factor == Fraction(243, 200)
+    # 7 000 SEK/person/year in the model's own price year × 2 year = 14 000 SEK/person.
+    assert isinstance(aterforing.rate, ReferencedQuantity)
+    assert (aterforing.rate.value, aterforing.rate.unit) == (Fraction(14000), "SEK/person")
+    ledger = json.loads(json.dumps(lm.appraise(model).to_dict()))["actors"]
+    # The rate is paid on 3 people in each of the outcome's 2 benefit years, undiscounted.
+    assert ledger["soc"]["transfers_out"] == "84000.00"
+    assert ledger["fond"]["transfers_out"] == "121500.00"
+
+
+def test_the_returns_name_the_references_of_transfers() -> None:
+    returns = json.loads(json.dumps(lm.appraise(lm.load(TRANSFERS)).to_dict()))
+    assert returns["references"] == {
+        "lan.amount": {
+            "ref": "kommun/placering-dygn",
+            "price_year": 2020,
+            "index_factor": 1.215,
+            "to_price_year": 2026,
+        },
+        "aterforing.rate": {
+            "ref": "kommun/samma-ar",
+            "price_year": 2026,
+            "index_factor": 1.0,
+            "to_price_year": 2026,
+        },
+    }
+    # Transfers are no costs: the costs JSON names no reference for them.
+    assert "references" not in lm.attribute_costs(lm.load(TRANSFERS)).to_dict()
+
+
+def test_a_transfer_with_references_appraises_like_its_literal_twin() -> None:
+    literal = TRANSFERS.read_text(encoding="utf-8")
+    literal = literal.replace("{ref: kommun/placering-dygn, times: 100 day}", "121 500 SEK")
+    literal = literal.replace("{ref: kommun/samma-ar, times: 2 year}", "14 000 SEK/person")
+    literal = literal.replace("catalogues: [{id: kommun, path: kommun.yaml}]\n", "")
+    assert "ref:" not in literal
+    returns = lm.appraise(lm.load(TRANSFERS)).to_dict()
+    returns.pop("references")
+    assert returns == lm.appraise(lm.loads(literal)).to_dict()
+
+
+def test_references_in_transfers_round_trip(tmp_path: Path) -> None:
+    model = lm.load(TRANSFERS)
+    shutil.copy(DATA / "kommun.yaml", tmp_path / "kommun.yaml")
+    for format in ("yaml", "json", "toml"):
+        path = tmp_path / f"model.{format}"
+        path.write_text(lm.dumps(model, format), encoding="utf-8")
+        assert lm.load(path) == model
+    data = json.loads(lm.dumps(model, "json"))
+    assert data["transfers"][0]["amount"] == {"ref": "kommun/placering-dygn", "times": "100 day"}
+    assert data["transfers"][1]["rate"] == {"ref": "kommun/samma-ar", "times": "2 year"}
+
+
+def test_the_catalogue_rules_find_references_in_transfers() -> None:
+    report = lm.validate(lm.load(TRANSFERS), select=["LM8"])
+    found = {(f.code, f.path) for f in report.findings}
+    # The loan's entry is 6 price years old; the repayment's entry names no source.
+    assert found == {("LM801", "$.transfers[0].amount.ref"), ("LM803", "$.transfers[1].rate.ref")}
+    (old,) = [f for f in report.findings if f.code == "LM801"]
+    assert "'Lån från fonden' (lan)" in old.message
+    assert old.line == 22

@@ -67,7 +67,9 @@ def test_a_bad_catalogue_exits_2_with_located_lines(
     assert code == 2
     assert out == ""
     assert len(err.strip().splitlines()) == 5
-    assert f"{bad}: $.extra: unknown key" in err
+    # Each line names the file, the line and column, and the path.
+    assert f"{bad}:3:1: $.extra: unknown key" in err
+    assert f"{bad}:9:62: $.entries[2].includes_overhead: expected true or false" in err
 
 
 def test_schema_of_a_catalogue(capsys: pytest.CaptureFixture[str]) -> None:

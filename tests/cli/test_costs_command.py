@@ -9,6 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from logikmodell.costs.attribution import STAGES_NOTE
 from logikmodell.examples import example_path
 
 
@@ -64,6 +65,13 @@ def test_json_output_is_the_design_json(tmp_path: Path) -> None:
         },
         "unallocated": {"q": "0.00"},
         "payers": {"utb": "100.00", "_unassigned": "0.01"},
+        "per_participant": None,
+        "years": [{"year": 0, "cost": "100.01"}],
+        "stages": {
+            "additive": False,
+            "note": STAGES_NOTE,
+            "totals": {"resource": "100.01", "activity": "100.01", "output": "100.01"},
+        },
     }
     assert result.stderr == ""
 

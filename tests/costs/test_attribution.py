@@ -9,6 +9,7 @@ from costs_helpers import model, ore
 
 import logikmodell as lm
 from logikmodell.costs import UNASSIGNED, CostAttributionError, attribute_costs
+from logikmodell.costs.attribution import STAGES_NOTE
 from logikmodell.model import NodeKind, allocate
 
 
@@ -380,6 +381,13 @@ def test_to_dict_follows_the_design_exactly() -> None:
         },
         "unallocated": {"a": "500.00"},
         "payers": {"utb": "1000.01"},
+        "per_participant": None,
+        "years": [{"year": 0, "cost": "1000.01"}],
+        "stages": {
+            "additive": False,
+            "note": STAGES_NOTE,
+            "totals": {"resource": "1000.01", "activity": "1000.01", "output": "500.01"},
+        },
     }
 
 
@@ -391,6 +399,9 @@ def test_an_empty_model_costs_nothing() -> None:
         "nodes": {},
         "unallocated": {},
         "payers": {},
+        "per_participant": None,
+        "years": [],
+        "stages": {"additive": False, "note": STAGES_NOTE, "totals": {}},
     }
     assert dict(costs.years) == {}
 

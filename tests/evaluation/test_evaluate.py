@@ -124,6 +124,10 @@ def test_fidelity_is_delivered_over_target_capped_at_one(model: lm.LogicModel) -
         MODEL.replace("measurements: [{value: 30, date", "measurements: [{value: 55, date")
     )
     assert evaluate(over).fidelity == 1
+    below = lm.loads(
+        MODEL.replace("measurements: [{value: 30, date", "measurements: [{value: -3, date")
+    )
+    assert evaluate(below).delivered == {"out": 0}  # never below nothing delivered
 
 
 def test_planned_and_realised_returns_by_hand(model: lm.LogicModel) -> None:
@@ -238,3 +242,26 @@ def test_the_command_prints_the_evaluation_in_swedish_and_json(tmp_path: Path) -
 def test_comparison_data_and_fixed_round_trip(model: lm.LogicModel) -> None:
     for fmt in ("yaml", "json", "toml"):
         assert lm.loads(lm.dumps(model, fmt), fmt) == model
+
+
+def test_the_text_gives_each_actors_net_planned_and_realised(model: lm.LogicModel) -> None:
+    from logikmodell.text import evaluation_text
+
+    evaluation = evaluate(model)
+    assert evaluation.planned is not None
+    assert evaluation.realised is not None
+    planned = evaluation.planned.actors["a"].net
+    realised = evaluation.realised.actors["a"].net
+    # one actor pays and gains everything: its net is the NPV, both ways
+    assert (planned, realised) == (evaluation.planned.npv, evaluation.realised.npv)
+    (line,) = [
+        line
+        for line in evaluation_text(model, evaluation, lang="sv").splitlines()
+        if "Netto för Kommunen" in line
+    ]
+    from logikmodell.numbers import format_money
+
+    for net in (planned, realised):
+        assert format_money(net, group=True, minus="−", currency="SEK", lang="sv") in line
+    english = evaluation_text(model, evaluation, lang="en")
+    assert "Net for Kommunen" in english

@@ -10,6 +10,7 @@ import sys
 from fractions import Fraction
 from pathlib import Path
 
+import attrs
 import pytest
 
 import logikmodell as lm
@@ -130,3 +131,59 @@ def test_merge_refuses_an_unknown_suffix_and_an_unwritable_folder(
     out = tmp_path / "missing" / "model.yaml"
     assert cli.main(["merge", str(MODEL), "--data", str(data), "-o", str(out)]) == 2
     assert capsys.readouterr().err.splitlines()[-1].startswith(f"cannot write {out}:")
+
+
+def test_comparison_measurements_come_with_the_group_column(tmp_path: Path) -> None:
+    from logikmodell.evaluation.effects import indicator_effect
+
+    (tmp_path / "m.csv").write_text(
+        "indicator,date,value,group\n"
+        "i,2026-01-06,40,treated\n"
+        "i,2026-01-06,30,Comparison\n"
+        "i,2026-01-04,20,\n"
+        "i,2026-01-02,4,comparison\n",
+        encoding="utf-8",
+    )
+    model = lm.load(MODEL)
+    with_base = model.copy()
+    with_base.replace_indicator(
+        attrs.evolve(
+            model.indicators[0],
+            comparison_baseline=lm.Observation(value=0, date=dt.date(2026, 1, 1)),
+        )
+    )
+    merged = merge_data(with_base, read_data([tmp_path / "m.csv"]))
+    (indicator,) = merged.indicators
+    assert [(m.date.day, int(m.value)) for m in indicator.measurements if m.date] == [
+        (2, 5),
+        (4, 20),
+        (6, 40),
+    ]
+    comparison = indicator.comparison_measurements
+    assert [(m.date.day, int(m.value)) for m in comparison if m.date] == [(2, 4), (6, 30)]
+    effect = indicator_effect(indicator)
+    # at the latest common date, 2026-01-06: 40 − 30; (40 − 0) − (30 − 0)
+    assert (effect.date, effect.difference, effect.did) == (
+        dt.date(2026, 1, 6),
+        Fraction(10),
+        Fraction(10),
+    )
+
+
+def test_merge_writes_comparison_measurements_into_the_model_file(tmp_path: Path) -> None:
+    data = tmp_path / "m.csv"
+    data.write_text("indicator,group,date,value\ni,comparison,2026-01-02,3\n", encoding="utf-8")
+    for fmt in ("yaml", "json", "toml"):
+        out = tmp_path / f"model.{fmt}"
+        assert cli.main(["merge", str(MODEL), "--data", str(data), "-o", str(out)]) == 0
+        merged = lm.load(out)
+        assert merged == merge_data(lm.load(MODEL), read_data([data]))
+        (indicator,) = merged.indicators
+        assert [(m.date, m.value) for m in indicator.comparison_measurements] == [
+            (dt.date(2026, 1, 2), Fraction(3))
+        ]
+        assert len(indicator.measurements) == 1  # the treated series is as it was
+    # The comparison value on 2026-01-02 is now in the file: merging it again is a
+    # duplicate, while the same date for the treated group already was one.
+    target = tmp_path / "model.yaml"
+    assert cli.main(["merge", str(target), "--data", str(data), "-o", str(target)]) == 2

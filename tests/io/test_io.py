@@ -65,11 +65,15 @@ def test_every_problem_is_reported_with_its_path() -> None:
         "links:\n"
         "  - {from: a, to: nowhere}\n"
     )
+    # Parts that failed to structure are left out; the rest are checked for units and
+    # references at once, and the link from the failed node is checked at its other end.
     assert problems(text) == [
         "$.nodes[0].colour: unknown key",
         "$.nodes[2].deadweight: expected a number from 0 to 1, got 2",
+        "$.nodes[1].cost: expected an amount in SEK, got 5 EUR (dimension EUR)",
+        "$.links[0].to: unknown node id 'nowhere'",
     ]
-    # Once the structure is right, references and units are checked, all of them.
+    # Once the structure is right, the same references and units are reported.
     text = text.replace(", colour: red", "").replace(", deadweight: 2", "")
     assert problems(text) == [
         "$.nodes[1].cost: expected an amount in SEK, got 5 EUR (dimension EUR)",

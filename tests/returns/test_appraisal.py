@@ -209,6 +209,7 @@ def test_to_dict_has_exactly_the_keys_of_the_contract() -> None:
         "costs": "2265000.00",
         "benefits": "0.00",
         "discount_factor": 1.0,
+        "cumulative_net": "-2265000.00",
     }
     json.dumps(data)  # plain data
 

@@ -240,6 +240,41 @@ _CASES: list[tuple[str, str, set[tuple[str | None, str]]]] = [
         {("i-src", "$.indicators[1]")},
     ),
     (
+        "LM307",
+        _text(
+            _CHAIN,
+            _CHAIN_LINKS,
+            _indicators(
+                _GOOD_INDICATOR,
+                "{id: i-tid, measures: g, label: Tid, source: Register, "
+                "baseline: {value: 1, date: 2025-01-01}, target: {value: 2, date: 2026-01-01}, "
+                "measurements: [{value: 1, date: 2025-06-30}, {value: 2, date: 2024-12-31}], "
+                "comparison_baseline: {value: 1, date: 2025-01-01}, "
+                "comparison_measurements: [{value: 1, date: 2027-01-01}]}",
+            ),
+            head=_HEAD + _GROUP + "period: {start: 2025-01-01, end: 2026-12-31}\n",
+        ),
+        {
+            ("i-tid", "$.indicators[1].measurements[1].date"),
+            ("i-tid", "$.indicators[1].comparison_measurements[0].date"),
+        },
+    ),
+    (
+        "LM308",
+        _text(
+            _CHAIN,
+            _CHAIN_LINKS,
+            _indicators(
+                "{id: i-ok, measures: s, label: Ok, source: Register, frequency: month, "
+                "baseline: {value: 1, date: 2025-01-01}, target: {value: 2, date: 2026-01-01}, "
+                "measurements: [{value: 1, date: 2025-06-30}]}",
+                "{id: i-sen, measures: g, label: Sen, source: Register, frequency: quarter, "
+                "baseline: {value: 1, date: 2025-01-01}, target: {value: 2, date: 2026-01-01}}",
+            ),
+        ),
+        {("i-sen", "$.indicators[1].frequency")},
+    ),
+    (
         "LM309",
         _text(
             _CHAIN,
@@ -418,7 +453,8 @@ def _element_id(data: object, path: str) -> str | None:
             assert isinstance(current, list)
             current = current[int(index)]
             assert isinstance(current, dict)
-            found = current.get("id") or f"{current['from']}->{current['to']}"
+            if "id" in current or "from" in current:  # an element, not a measurement
+                found = current.get("id") or f"{current['from']}->{current['to']}"
         else:
             assert isinstance(current, dict)
             assert name in current, f"{path}: no {name!r}"

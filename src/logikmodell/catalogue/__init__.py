@@ -20,10 +20,12 @@ Example:
     ['hvb-dygn']
 """
 
-from logikmodell.catalogue.listing import entry_rows, search, to_csv, to_dict
+from logikmodell.catalogue.listing import entry_rows, indices_to_csv, search, to_csv, to_dict
 from logikmodell.io.catalogues import (
     CATALOGUE_FORMATS,
+    INDICES_SUFFIX,
     dumps_catalogue,
+    indices_path,
     load_catalogue,
     loads_catalogue,
 )
@@ -40,6 +42,7 @@ from logikmodell.model.catalogue import (
 
 __all__ = [
     "CATALOGUE_FORMATS",
+    "INDICES_SUFFIX",
     "Catalogue",
     "CatalogueEntry",
     "CatalogueLink",
@@ -49,6 +52,8 @@ __all__ = [
     "dumps_catalogue",
     "entry_rows",
     "index_factor",
+    "indices_path",
+    "indices_to_csv",
     "load_catalogue",
     "loads_catalogue",
     "resolve_reference",

@@ -6,10 +6,10 @@ import csv
 import io
 from collections.abc import Iterable
 
-from logikmodell.model.catalogue import Catalogue, CatalogueEntry
+from logikmodell.model.catalogue import Catalogue, CatalogueEntry, PriceIndex
 from logikmodell.numbers import format_decimal
 
-__all__ = ["COLUMNS", "entry_rows", "search", "to_csv", "to_dict"]
+__all__ = ["COLUMNS", "entry_rows", "indices_to_csv", "search", "to_csv", "to_dict"]
 
 #: The columns of a CSV listing, in order: the fields of an entry (rows of JSON
 #: data have the amount's number and ``unit`` apart).
@@ -99,4 +99,28 @@ def to_csv(entries: Iterable[CatalogueEntry]) -> str:
                 for key, value in row.items()
             }
         )
+    return out.getvalue()
+
+
+def indices_to_csv(indices: Iterable[PriceIndex]) -> str:
+    """Price indices as the CSV a CSV catalogue reads them from (see
+    :func:`~logikmodell.catalogue.indices_path`): ``id,label,source`` and one
+    column per year, one index per row, an empty cell for a year without value.
+
+    Example:
+        >>> kpi = PriceIndex(id="kpi", label="KPI", values={2022: 371.91, 2023: 403.70})
+        >>> print(indices_to_csv([kpi]), end="")
+        id,label,source,2022,2023
+        kpi,KPI,,371.91,403.7
+    """
+    chosen = tuple(indices)
+    years = sorted({year for index in chosen for year in index.values})
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "label", "source", *map(str, years)])
+    for index in chosen:
+        values = [
+            format_decimal(index.values[year]) if year in index.values else "" for year in years
+        ]
+        writer.writerow([index.id, index.label, index.source or "", *values])
     return out.getvalue()

@@ -35,6 +35,7 @@ from logikmodell._arguments import check_type
 from logikmodell.costs.resources import UNASSIGNED, resource_cost, resource_cost_by_year
 from logikmodell.errors import CostAttributionError
 from logikmodell.graph import LogicModel
+from logikmodell.i18n import N_, resolve_lang, translate
 from logikmodell.model.catalogue import UsedReference, reference_data, references_in
 from logikmodell.model.enums import NodeKind
 from logikmodell.model.money import Money
@@ -42,9 +43,16 @@ from logikmodell.model.nodes import Node, Outcome, Output, Resource
 from logikmodell.model.quantity import Quantity
 from logikmodell.model.units import count_factor
 from logikmodell.numbers import allocate, allocate_equally, format_ore, round_half_away
+from logikmodell.tables import Kind, Table, Tabular, ore_cell, table
 from logikmodell.topology import Topology
 
-__all__ = ["UNASSIGNED", "CostAttribution", "CostAttributionError", "attribute_costs"]
+__all__ = [
+    "STAGES_NOTE",
+    "UNASSIGNED",
+    "CostAttribution",
+    "CostAttributionError",
+    "attribute_costs",
+]
 
 #: The kinds of the chain, in order: every kind but ``need``.
 _CHAIN_KINDS: tuple[NodeKind, ...] = tuple(kind for kind in NodeKind if kind is not NodeKind.NEED)
@@ -193,9 +201,16 @@ class _FlowsView(Mapping[tuple[str, str], Money]):
         return repr(dict(self))
 
 
+#: What the stage figures are, said wherever they are shown.
+STAGES_NOTE = N_(
+    "The stages do not add up to the total: each stage shows all the cost that "
+    "reaches it, and the same money passes through every stage on its way to the goals."
+)
+
+
 # ---------------------------------------------------------------------- result
 @attrs.frozen(kw_only=True)
-class CostAttribution:
+class CostAttribution(Tabular):
     """Where a model's resource costs end up: per node, payer, year and stage.
 
     Every amount is exact :class:`~logikmodell.model.money.Money` in the model's
@@ -225,6 +240,21 @@ class CostAttribution:
         per_participant: ``total`` ÷ the target group's size, when it has one.
         references: the catalogue entries the resources' costs come from; the
             JSON names each (``references``) when there are any.
+        kinds: per node, its kind (None when not known: every stage is shown).
+        labels: per node, its label (None when not known).
+
+    Tables (:meth:`tables`, :meth:`~logikmodell.tables.Tabular.to_rows`; money in the
+    model's currency as ``Decimal``, exactly the figures of the JSON):
+
+    * ``summary`` (one row): ``currency``, ``total``, ``per_participant`` (None
+      without a target group size), ``unallocated`` (the sum of what is left
+      unallocated).
+    * ``nodes``: ``node``, ``label``, ``kind``, ``attributed``, ``upstream``,
+      ``per_unit`` (None without a count quantity), ``unallocated`` (None where
+      nothing is left), ``terminal`` (bool).
+    * ``payers``: ``payer`` (actor id or ``_unassigned``), ``cost``.
+    * ``years``: ``year`` (index), ``cost``.
+    * ``stages``: ``stage`` (node kind), ``cost``; not additive (see the note).
     """
 
     currency: str
@@ -242,11 +272,17 @@ class CostAttribution:
     stages: Mapping[NodeKind, Money]
     per_participant: Money | None
     references: tuple[UsedReference, ...] = ()
+    kinds: Mapping[str, NodeKind] | None = None
+    labels: Mapping[str, str] | None = None
 
-    def to_dict(self) -> dict[str, object]:
-        """The attribution as JSON data, exactly as DESIGN §7.
+    def to_dict(self, lang: str | None = None) -> dict[str, object]:
+        """The attribution as JSON data, exactly as DESIGN §7, with the years and stages.
 
-        Money is a string with two decimals, rounded half away from zero.
+        Money is a string with two decimals, rounded half away from zero. Beyond the
+        keys of the contract: ``per_participant`` (null without a target group
+        size), ``years`` (the cost per year index) and ``stages`` (per stage present
+        in the model, all the cost reaching it, with ``additive: false`` and the
+        ``note`` saying why, in ``lang``).
 
         Example:
             >>> import logikmodell as lm
@@ -274,15 +310,113 @@ class CostAttribution:
             "nodes": nodes,
             "unallocated": {id: money.format() for id, money in self.unallocated.items()},
             "payers": {id: money.format() for id, money in self.payers.items()},
+            "per_participant": None
+            if self.per_participant is None
+            else self.per_participant.format(),
+            "years": [{"year": year, "cost": money.format()} for year, money in self.years.items()],
+            "stages": {
+                "additive": False,
+                "note": translate(resolve_lang(lang), STAGES_NOTE),
+                "totals": {kind.value: money.format() for kind, money in self._stages().items()},
+            },
             **({"references": reference_data(self.references)} if self.references else {}),
         }
 
-    def _per_unit_text(self, id: str) -> str | None:
+    def _stages(self) -> dict[NodeKind, Money]:
+        """The stages with a node in the model (every stage when the kinds are unknown)."""
+        if self.kinds is None:
+            return dict(self.stages)
+        present = set(self.kinds.values())
+        return {kind: money for kind, money in self.stages.items() if kind in present}
+
+    def _per_unit_ore(self, id: str) -> int | None:
         if isinstance(self.per_unit, _PerUnitView):
-            ore = self.per_unit.rounded_ore(id)
-            return None if ore is None else format_ore(ore)
+            return self.per_unit.rounded_ore(id)
         money = self.per_unit[id]
-        return None if money is None else money.format()
+        return None if money is None else money.ore
+
+    def tables(self, lang: str | None = None) -> tuple[Table, ...]:
+        """The tables ``summary``, ``nodes``, ``payers``, ``years`` and ``stages``.
+
+        The class's docstring lists their columns; ``lang`` changes nothing here.
+        """
+        cur = self.currency
+        unallocated = _ore_of(self.unallocated)
+        summary = table(
+            "summary",
+            N_("Summary"),
+            [
+                ("currency", Kind.TEXT, N_("Currency")),
+                ("total", Kind.MONEY, N_("Total")),
+                ("per_participant", Kind.MONEY, N_("Per participant")),
+                ("unallocated", Kind.MONEY, N_("Unallocated")),
+            ],
+            [
+                (
+                    cur,
+                    ore_cell(self.total.ore),
+                    None if self.per_participant is None else ore_cell(self.per_participant.ore),
+                    ore_cell(sum(unallocated.values())),
+                )
+            ],
+            currency=cur,
+        )
+        upstream = _ore_of(self.upstream)
+        nodes = table(
+            "nodes",
+            N_("Per node"),
+            [
+                ("node", Kind.TEXT, N_("Node")),
+                ("label", Kind.TEXT, N_("Label")),
+                ("kind", Kind.TEXT, N_("Kind")),
+                ("attributed", Kind.MONEY, N_("Attributed")),
+                ("upstream", Kind.MONEY, N_("Upstream")),
+                ("per_unit", Kind.MONEY, N_("Per unit")),
+                ("unallocated", Kind.MONEY, N_("Unallocated")),
+                ("terminal", Kind.BOOLEAN, N_("Terminal")),
+            ],
+            [
+                (
+                    id,
+                    None if self.labels is None else self.labels.get(id),
+                    None if (kind := (self.kinds or {}).get(id)) is None else kind.value,
+                    ore_cell(ore),
+                    ore_cell(upstream[id]),
+                    None if (unit := self._per_unit_ore(id)) is None else ore_cell(unit),
+                    ore_cell(unallocated[id]) if id in unallocated else None,
+                    id in self.terminal,
+                )
+                for id, ore in _ore_of(self.attributed).items()
+            ],
+            currency=cur,
+        )
+        payers = table(
+            "payers",
+            N_("Per payer"),
+            [("payer", Kind.TEXT, N_("Payer")), ("cost", Kind.MONEY, N_("Cost"))],
+            [(id, ore_cell(ore)) for id, ore in _ore_of(self.payers).items()],
+            currency=cur,
+        )
+        years = table(
+            "years",
+            N_("Per year"),
+            [("year", Kind.INTEGER, N_("Year")), ("cost", Kind.MONEY, N_("Cost"))],
+            [(year, ore_cell(money.ore)) for year, money in self.years.items()],
+            currency=cur,
+        )
+        stages = table(
+            "stages",
+            N_("Per stage"),
+            [("stage", Kind.TEXT, N_("Stage")), ("cost", Kind.MONEY, N_("Cost"))],
+            [(kind.value, ore_cell(money.ore)) for kind, money in self._stages().items()],
+            currency=cur,
+            note=STAGES_NOTE,
+        )
+        return (summary, nodes, payers, years, stages)
+
+    def _per_unit_text(self, id: str) -> str | None:
+        ore = self._per_unit_ore(id)
+        return None if ore is None else format_ore(ore)
 
 
 def _ore_of(mapping: Mapping[str, Money]) -> Mapping[str, int]:
@@ -710,6 +844,8 @@ def _result(
             for used in references_in(model.nodes)
             if isinstance(model.node(used.node), Resource)
         ),
+        kinds={node.id: node.kind for node in chain},
+        labels={node.id: node.label for node in chain},
     )
 
 

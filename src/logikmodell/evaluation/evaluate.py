@@ -15,12 +15,14 @@ from logikmodell.evaluation.effects import (
 )
 from logikmodell.evaluation.realised import realised_model, realised_quantity_in_unit
 from logikmodell.graph import LogicModel
+from logikmodell.i18n import N_
 from logikmodell.model.enums import NodeKind
 from logikmodell.model.nodes import Outcome, Resource
 from logikmodell.numbers import format_money
 from logikmodell.returns import Appraisal, appraise
 from logikmodell.returns.appraisal import present_values
 from logikmodell.returns.terms import cost_terms
+from logikmodell.tables import Kind, Table, Tabular, money_cell, number_cell, table
 
 __all__ = ["Evaluation", "OutcomeResult", "PartResult", "ScaleUp", "evaluate"]
 
@@ -71,8 +73,27 @@ class ScaleUp:
 
 
 @attrs.frozen(kw_only=True)
-class Evaluation:
-    """Realised effects, fidelity and realised returns beside the planned ones."""
+class Evaluation(Tabular):
+    """Realised effects, fidelity and realised returns beside the planned ones.
+
+    Tables (:meth:`tables`, :meth:`~logikmodell.tables.Tabular.to_rows`; money as
+    ``Decimal``, other figures as ``float``, as in the JSON):
+
+    * ``summary``: one row per case, ``planned`` and ``realised``: ``case``,
+      ``pv_costs``, ``pv_benefits``, ``npv``, ``bcr``, ``payback_year``, and
+      ``fidelity`` (the same on both rows); no rows when the model cannot be
+      appraised.
+    * ``indicators``: ``indicator``, ``design``, ``date``, ``difference``,
+      ``did``, ``change``.
+    * ``outcomes``: ``outcome``, ``planned``, ``realised``, ``from``
+      (``realised_from``, ``realised_quantity`` or None).
+    * ``delivered``: ``output``, ``delivered`` (the share of its target).
+    * ``parts``: one row per activity and goal it reaches: ``activity``, ``goal``,
+      ``reached`` (True, False, or None when not measured).
+    * ``scale_up`` (with ``scale_to``, one row): ``participants``, ``size``,
+      ``pv_costs``, ``pv_benefits``, ``npv``, ``cost_per_participant``,
+      ``net_per_participant``.
+    """
 
     indicators: Mapping[str, IndicatorEffect] = attrs.field(hash=False)
     outcomes: Mapping[str, OutcomeResult] = attrs.field(hash=False)
@@ -111,6 +132,129 @@ class Evaluation:
             "parts": {p.activity: dict(p.goals) for p in self.parts},
             "scale_up": None if self.scale_up is None else _scale_dict(self.scale_up),
         }
+
+    def tables(self, lang: str | None = None) -> tuple[Table, ...]:
+        """The tables ``summary``, ``indicators``, ``outcomes``, ``delivered``, ``parts``
+        and, with a scale-up, ``scale_up`` (the class's docstring lists their columns)."""
+        appraised = self.planned or self.realised
+        cur = None if appraised is None else appraised.currency
+        cases = [(name, a) for name, a in (("planned", self.planned), ("realised", self.realised))]
+        summary = table(
+            "summary",
+            N_("Summary"),
+            [
+                ("case", Kind.TEXT, N_("Case")),
+                ("pv_costs", Kind.MONEY, N_("Costs (present value)")),
+                ("pv_benefits", Kind.MONEY, N_("Benefits (present value)")),
+                ("npv", Kind.MONEY, N_("Net present value (NPV)")),
+                ("bcr", Kind.RATIO, N_("Benefit–cost ratio (SROI)")),
+                ("payback_year", Kind.INTEGER, N_("Payback year")),
+                ("fidelity", Kind.SHARE, N_("Fidelity")),
+            ],
+            [
+                (
+                    name,
+                    money_cell(a.pv_costs),
+                    money_cell(a.pv_benefits),
+                    money_cell(a.npv),
+                    number_cell(a.bcr),
+                    a.payback_year,
+                    number_cell(self.fidelity),
+                )
+                for name, a in cases
+                if a is not None
+            ],
+            currency=cur,
+        )
+        return (summary, *self._effect_tables(), *self._scale_tables(cur))
+
+    def _effect_tables(self) -> tuple[Table, ...]:
+        indicators = table(
+            "indicators",
+            N_("Indicators"),
+            [
+                ("indicator", Kind.TEXT, N_("Indicator")),
+                ("design", Kind.TEXT, N_("Design")),
+                ("date", Kind.DATE, N_("Date")),
+                ("difference", Kind.QUANTITY, N_("Difference")),
+                ("did", Kind.QUANTITY, N_("Difference-in-differences")),
+                ("change", Kind.QUANTITY, N_("Change")),
+            ],
+            [
+                (
+                    id,
+                    e.design.value,
+                    e.date,
+                    number_cell(e.difference),
+                    number_cell(e.did),
+                    number_cell(e.change),
+                )
+                for id, e in self.indicators.items()
+            ],
+        )
+        outcomes = table(
+            "outcomes",
+            N_("Outcomes"),
+            [
+                ("outcome", Kind.TEXT, N_("Outcome")),
+                ("planned", Kind.QUANTITY, N_("Planned")),
+                ("realised", Kind.QUANTITY, N_("Realised")),
+                ("from", Kind.TEXT, N_("From")),
+            ],
+            [
+                (id, number_cell(o.planned), number_cell(o.realised), o.source)
+                for id, o in self.outcomes.items()
+            ],
+        )
+        delivered = table(
+            "delivered",
+            N_("Delivered"),
+            [("output", Kind.TEXT, N_("Output")), ("delivered", Kind.SHARE, N_("Delivered"))],
+            [(id, number_cell(share)) for id, share in self.delivered.items()],
+        )
+        parts = table(
+            "parts",
+            N_("Parts"),
+            [
+                ("activity", Kind.TEXT, N_("Activity")),
+                ("goal", Kind.TEXT, N_("Goal")),
+                ("reached", Kind.BOOLEAN, N_("Reached")),
+            ],
+            [(p.activity, goal, met) for p in self.parts for goal, met in p.goals.items()],
+        )
+        return (indicators, outcomes, delivered, parts)
+
+    def _scale_tables(self, currency: str | None) -> tuple[Table, ...]:
+        scale = self.scale_up
+        if scale is None:
+            return ()
+        return (
+            table(
+                "scale_up",
+                N_("Scale-up"),
+                [
+                    ("participants", Kind.INTEGER, N_("Participants")),
+                    ("size", Kind.INTEGER, N_("Target group size")),
+                    ("pv_costs", Kind.MONEY, N_("Costs (present value)")),
+                    ("pv_benefits", Kind.MONEY, N_("Benefits (present value)")),
+                    ("npv", Kind.MONEY, N_("Net present value (NPV)")),
+                    ("cost_per_participant", Kind.MONEY, N_("Cost per participant")),
+                    ("net_per_participant", Kind.MONEY, N_("Net per participant")),
+                ],
+                [
+                    (
+                        scale.participants,
+                        scale.size,
+                        money_cell(scale.pv_costs),
+                        money_cell(scale.pv_benefits),
+                        money_cell(scale.npv),
+                        money_cell(scale.cost_per_participant),
+                        money_cell(scale.net_per_participant),
+                    )
+                ],
+                currency=currency,
+            ),
+        )
 
 
 def _summary(appraisal: Appraisal) -> dict[str, object]:
@@ -155,7 +299,8 @@ def _outcome_results(
 
 
 def _delivered(model: LogicModel) -> dict[str, Fraction]:
-    """Per output with a process indicator that has a target: latest ÷ target, at most 1."""
+    """Per output with a process indicator that has a target: latest ÷ target, within
+    [0, 1] (a value on the other side of zero from its target delivered nothing)."""
     delivered = {}
     for output in model.of_kind(NodeKind.OUTPUT):
         shares = []
@@ -163,7 +308,8 @@ def _delivered(model: LogicModel) -> dict[str, Fraction]:
             last = latest(indicator.measurements)
             if indicator.target is None or indicator.target.value == 0 or last is None:
                 continue
-            shares.append(min(last.value / indicator.target.value, Fraction(1)))
+            share = last.value / indicator.target.value
+            shares.append(min(max(share, Fraction(0)), Fraction(1)))
         if shares:
             delivered[output.id] = sum(shares, Fraction()) / len(shares)
     return delivered

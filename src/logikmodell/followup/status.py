@@ -33,11 +33,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from logikmodell.costs.resources import resource_cost, resource_cost_by_year
+from logikmodell.i18n import N_
 from logikmodell.model.elements import Indicator, Observation
 from logikmodell.model.enums import Aggregation
 from logikmodell.model.nodes import Resource
 from logikmodell.model.units import require_currency
 from logikmodell.numbers import format_ore, round_half_away
+from logikmodell.tables import Cell, Kind, Table, Tabular, number_cell, ore_cell, table
 
 if TYPE_CHECKING:
     from logikmodell.graph import LogicModel
@@ -158,8 +160,20 @@ class ResourceSpend:
 
 
 @attrs.frozen(kw_only=True)
-class FollowUp:
+class FollowUp(Tabular):
     """The follow-up of a model at a date (:func:`follow_up`).
+
+    Tables (:meth:`tables`, :meth:`~logikmodell.tables.Tabular.to_rows`; money as
+    ``Decimal``, ratios as ``float``, as in the JSON):
+
+    * ``summary`` (one row): ``as_of`` (a date), ``year``, ``currency``,
+      ``planned_total``, ``planned``, ``spent``, ``spend_ratio``,
+      ``goal_progress``, ``flag``.
+    * ``indicators``: ``indicator``, ``measures``, ``kind`` (``process`` or
+      ``outcome``), ``aggregation``, ``status``, ``progress``, ``expected``,
+      ``latest_date``, ``latest_value``.
+    * ``resources``: ``resource``, ``planned_total``, ``planned``, ``spent``,
+      ``spend_ratio``.
 
     Attributes:
         as_of: the date followed up to, or None when the model has no measurement
@@ -241,6 +255,95 @@ class FollowUp:
             "goal_progress": _ratio(self.goal_progress),
             "flag": self.flag.value,
         }
+
+    def tables(self, lang: str | None = None) -> tuple[Table, ...]:
+        """The tables ``summary``, ``indicators`` and ``resources`` (the class's
+        docstring lists their columns)."""
+        cur = self.currency
+        summary = table(
+            "summary",
+            N_("Summary"),
+            [
+                ("as_of", Kind.DATE, N_("As of")),
+                ("year", Kind.INTEGER, N_("Year")),
+                ("currency", Kind.TEXT, N_("Currency")),
+                ("planned_total", Kind.MONEY, N_("Planned in total")),
+                ("planned", Kind.MONEY, N_("Planned to date")),
+                ("spent", Kind.MONEY, N_("Spent")),
+                ("spend_ratio", Kind.SHARE, N_("Spend ratio")),
+                ("goal_progress", Kind.SHARE, N_("Goal progress")),
+                ("flag", Kind.TEXT, N_("Flag")),
+            ],
+            [
+                (
+                    self.as_of,
+                    self.year,
+                    cur,
+                    ore_cell(self.planned_total),
+                    ore_cell(self.planned),
+                    ore_cell(self.spent),
+                    number_cell(self.spend_ratio),
+                    number_cell(self.goal_progress),
+                    self.flag.value,
+                )
+            ],
+            currency=cur,
+        )
+        indicators = table(
+            "indicators",
+            N_("Indicators"),
+            [
+                ("indicator", Kind.TEXT, N_("Indicator")),
+                ("measures", Kind.TEXT, N_("Measures")),
+                ("kind", Kind.TEXT, N_("Kind")),
+                ("aggregation", Kind.TEXT, N_("Aggregation")),
+                ("status", Kind.TEXT, N_("Status")),
+                ("progress", Kind.SHARE, N_("Progress")),
+                ("expected", Kind.SHARE, N_("Expected")),
+                ("latest_date", Kind.DATE, N_("Latest date")),
+                ("latest_value", Kind.QUANTITY, N_("Latest value")),
+            ],
+            [_indicator_row(status) for status in self.indicators],
+        )
+        resources = table(
+            "resources",
+            N_("Resources"),
+            [
+                ("resource", Kind.TEXT, N_("Resource")),
+                ("planned_total", Kind.MONEY, N_("Planned in total")),
+                ("planned", Kind.MONEY, N_("Planned to date")),
+                ("spent", Kind.MONEY, N_("Spent")),
+                ("spend_ratio", Kind.SHARE, N_("Spend ratio")),
+            ],
+            [
+                (
+                    r.id,
+                    ore_cell(r.planned_total),
+                    ore_cell(r.planned),
+                    ore_cell(r.spent),
+                    number_cell(r.spend_ratio),
+                )
+                for r in self.resources
+            ],
+            currency=cur,
+        )
+        return (summary, indicators, resources)
+
+
+def _indicator_row(status: IndicatorStatus) -> tuple[Cell, ...]:
+    latest = status.latest
+    dated = latest is not None and latest.date is not None
+    return (
+        status.id,
+        status.measures,
+        "process" if status.process else "outcome",
+        status.aggregation.value,
+        status.status.value,
+        number_cell(status.progress),
+        number_cell(status.expected),
+        latest.date if dated and latest is not None else None,
+        number_cell(latest.value) if dated and latest is not None else None,
+    )
 
 
 def _ratio(value: Fraction | None) -> float | None:

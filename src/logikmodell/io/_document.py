@@ -162,19 +162,36 @@ def _from_data(data: object, source: str, catalogues: CatalogueOpener | None) ->
         unavailable = frozenset(link.id for link in info.catalogues) - set(found)
     with resolving(found, info.price_year if info is not None else None, unavailable):
         parts = _collections(data, problems)
-    if problems or info is None:
+    if info is None:
         raise LoadError(problems, source)
-    # Items that failed to structure are already reported; references are checked now.
-    return _build(info, source, parts)
+    # The parts that structured are built even when others failed, so that every
+    # problem is reported at once; references to a part that failed are not.
+    model, found_problems = _build(info, parts)
+    problems.extend(found_problems)
+    if problems:
+        raise LoadError(problems, source)
+    return model
 
 
-def _collections(data: dict[Any, Any], problems: list[Problem]) -> dict[str, list[Any]]:
+@attrs.define
+class _Parts:
+    """The structured items of each collection, where each came from, and the ids of
+    the items that failed to structure."""
+
+    items: dict[str, list[Any]] = attrs.Factory(dict)
+    indexes: dict[str, list[int]] = attrs.Factory(dict)
+    failed_ids: set[str] = attrs.Factory(set)
+
+
+def _collections(data: dict[Any, Any], problems: list[Problem]) -> _Parts:
     """The model's lists, structured; each item that fails adds its problems."""
-    parts: dict[str, list[Any]] = {}
+    parts = _Parts()
     for name, structure in _COLLECTIONS.items():
         raw_items = data.get(name, [])
         items: list[Any] = []
-        parts[name] = items
+        indexes: list[int] = []
+        parts.items[name] = items
+        parts.indexes[name] = indexes
         if raw_items is None:
             continue
         if not isinstance(raw_items, list):
@@ -185,21 +202,51 @@ def _collections(data: dict[Any, Any], problems: list[Problem]) -> dict[str, lis
                 items.append(structure(raw))
             except Exception as exc:
                 problems.extend(problems_of(exc, f"$.{name}[{index}]"))
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    parts.failed_ids.add(raw["id"])
+            else:
+                indexes.append(index)
     return parts
 
 
-def _build(info: ModelInfo, source: str, parts: dict[str, list[Any]]) -> LogicModel:
-    """Build the model, raising one LoadError that lists every part that breaks a rule."""
-    model, found = LogicModel.build(info, **parts)
-    if found:
-        problems = []
-        for path, exc in found:
-            field = getattr(exc, "field", None)
-            problems.append(
-                Problem(path=f"{path}.{field}" if field else path, message=_message(exc))
-            )
-        raise LoadError(problems, source)
-    return model
+def _build(info: ModelInfo, parts: _Parts) -> tuple[LogicModel, list[Problem]]:
+    """Build the model and list every part that breaks a rule.
+
+    A part left out (by structuring or here) causes no ``unknown id`` problem in the
+    parts that name it: it is reported once, where it is.
+    """
+    model, found = LogicModel.build(info, **parts.items)
+    failed = set(parts.failed_ids)
+    located = []
+    for path, exc in found:
+        name, _, rest = path[2:].partition("[")
+        position = int(rest.rstrip("]"))
+        index, part = parts.indexes[name][position], parts.items[name][position]
+        if isinstance(getattr(part, "id", None), str):
+            failed.add(part.id)
+        located.append((f"$.{name}[{index}]", exc, part))
+    problems = []
+    for path, exc, part in located:
+        if isinstance(exc, UnknownIdError) and exc.id in failed:
+            other = _other_end(exc, part, model, failed)
+            if other is None:
+                continue
+            exc = other
+        field = getattr(exc, "field", None)
+        problems.append(Problem(path=f"{path}.{field}" if field else path, message=_message(exc)))
+    return model, problems
+
+
+def _other_end(
+    exc: UnknownIdError, part: object, model: LogicModel, failed: set[str]
+) -> UnknownIdError | None:
+    """A link whose ``from`` failed to load is checked no further: its ``to`` may be
+    unknown too, and is then reported."""
+    if isinstance(part, Link) and exc.field == "from":
+        to = part.to_id
+        if to not in model and to not in failed:
+            return UnknownIdError(to, "node", "to")
+    return None
 
 
 def _message(exc: LogikmodellError) -> str:

@@ -7,11 +7,13 @@ and column; nothing from the parsers escapes.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import attrs
 import yaml
 
 from logikmodell.errors import LoadError, LogikmodellError, Problem
@@ -19,7 +21,7 @@ from logikmodell.io._positions import LazyPaths, json_positions, yaml_positions
 from logikmodell.io.limits import DEFAULT_LIMITS, Limits, check_data, check_text, too_large
 from logikmodell.positions import Position
 
-__all__ = ["FORMATS", "parse_document", "parse_text"]
+__all__ = ["FORMATS", "NumberForm", "parse_document", "parse_text"]
 
 #: The file formats a model is read from and written to.
 FORMATS = ("yaml", "json", "toml")
@@ -56,11 +58,58 @@ class _Loader(_YAMLBase):  # type: ignore[valid-type,misc]
         return mapping
 
 
-def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
-    text = str(loader.construct_scalar(node)).replace("_", "").lower()
+@attrs.frozen(repr=False)
+class NumberForm:
+    """A YAML 1.1 number that is not written in decimal (``0x10``, ``010``, ``1:30``), or
+    text tagged as a number that is none (``!!float abc``).
+
+    The parser keeps it as it is written instead of reading it as YAML 1.1 would
+    (``010`` as 8), so that the field it stands in refuses it by its path and text.
+    """
+
+    text: str
+    form: str  # hexadecimal, octal, binary, sexagesimal, or the tag: int, float
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
+
+
+def _int_form(text: str) -> str:
+    digits = text.lstrip("+-").lower()
+    if ":" in digits:
+        return "sexagesimal"
+    if digits.startswith("0x"):
+        return "hexadecimal"
+    if digits.startswith("0b"):
+        return "binary"
+    if re.fullmatch(r"0[0-7_]+", digits):
+        return "octal"
+    return "int"
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int | NumberForm:
+    text = str(loader.construct_scalar(node))
+    if _DECIMAL_INT.fullmatch(text):
+        return int(text.replace("_", ""))
+    return NumberForm(text, _int_form(text))
+
+
+def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> Decimal | NumberForm:
+    written = str(loader.construct_scalar(node))
+    text = written.replace("_", "").lower()
     if text in (".inf", "+.inf", "-.inf", ".nan"):
         return Decimal(text.replace(".", ""))
-    return Decimal(text)
+    if ":" in text:
+        return NumberForm(written, "sexagesimal")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return NumberForm(written, "float")
 
 
 def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
@@ -70,6 +119,7 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
         return loader.construct_scalar(node)
 
 
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 

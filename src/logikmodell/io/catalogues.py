@@ -15,26 +15,32 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeAlias
 
 import attrs
 
 from logikmodell.errors import LoadError, Problem
-from logikmodell.io._parse import _decode, parse_text
+from logikmodell.io._document import _located
+from logikmodell.io._parse import _decode, parse_document
 from logikmodell.io._write import write_text
 from logikmodell.io.converter import converter, problems_of, unstructure_value
 from logikmodell.io.limits import DEFAULT_LIMITS, Limits, too_large
 from logikmodell.model import Catalogue, CatalogueEntry, CatalogueLink, PriceIndex
 from logikmodell.model.catalogue import CATALOGUE_FORMAT_VERSION, catalogue_problems
+from logikmodell.positions import Position, Positions
 
 __all__ = [
     "CATALOGUE_FORMATS",
+    "INDICES_SUFFIX",
     "CatalogueSource",
     "Catalogues",
     "catalogue_format_of",
     "dumps_catalogue",
+    "indices_path",
     "load_catalogue",
     "loads_catalogue",
     "open_catalogues",
@@ -48,6 +54,11 @@ _TOP_KEYS = {"logikmodell-catalogue", *_HEADER_KEYS, "indices", "entries"}
 # CSV cells are text; these columns are read as numbers or truth values.
 _CSV_INTEGERS = {"price_year"}
 _CSV_BOOLEANS = {"includes_overhead"}
+#: The ending of the file beside a CSV catalogue that holds its price indices
+#: (those of ``kpb.csv`` are in ``kpb.indices.csv``).
+INDICES_SUFFIX = ".indices.csv"
+_INDEX_COLUMNS = ("id", "label", "source")
+_YEAR = re.compile(r"^\d{4}$")
 
 #: What a caller may pass for a catalogue: a file, or a catalogue already read.
 CatalogueSource: TypeAlias = "str | os.PathLike[str] | Catalogue"
@@ -79,6 +90,8 @@ def loads_catalogue(
     *,
     source: str = "<string>",
     limits: Limits = DEFAULT_LIMITS,
+    indices: str | bytes | None = None,
+    indices_source: str = "<indices>",
 ) -> Catalogue:
     """Read a catalogue from text.
 
@@ -87,26 +100,59 @@ def loads_catalogue(
         format: ``"yaml"``, ``"json"``, ``"toml"`` or ``"csv"`` (entries alone).
         source: the name used in error messages (a CSV catalogue's title is its stem).
         limits: the same bounds as for a model; ``max_nodes`` bounds the entries.
+        indices: for CSV, the text of its price indices: a header row ``id,label,
+            source`` and one column per year, one index per row (see
+            :func:`~logikmodell.catalogue.indices_path`).
+        indices_source: the name of ``indices`` in error messages.
 
     Raises:
-        LoadError: every problem found, each with its path.
+        LoadError: every problem found, each with its path (and line and column,
+            except in TOML).
 
     Example:
         >>> cat = loads_catalogue("id,label,amount,price_year\\nhvb,HVB,4200 SEK/day,2024\\n",
         ...                       "csv", source="kommun.csv")
         >>> cat.title, cat.entries[0].price_year
         ('kommun', 2024)
+        >>> entries = "id,label,amount,price_year,index\\nhvb,HVB,4200 SEK/day,2024,ix\\n"
+        >>> indices = "id,label,2024,2026\\nix,Index,100,104.5\\n"
+        >>> cat = loads_catalogue(entries, "csv", indices=indices)
+        >>> cat.index("ix").values[2026]
+        Fraction(209, 2)
     """
     if format not in CATALOGUE_FORMATS:
         raise ValueError(
             f"unknown format {format!r}: expected one of {', '.join(CATALOGUE_FORMATS)}"
         )
+    if indices is not None and format != "csv":
+        raise ValueError("indices go with a CSV catalogue; other formats hold their own")
     data: object
+    paths: Mapping[str, Position] | None
     if format == "csv":
-        data = _csv_data(text, source, limits)
+        data, paths = _csv_data(text, source, limits)
+        if indices is not None:
+            assert isinstance(data, dict)
+            data["indices"] = _csv_indices(indices, indices_source, limits)
     else:
-        data = parse_text(text, format, source, limits)
-    return _from_data(data, source, limits)
+        data, paths = parse_document(text, format, source, limits)
+    try:
+        return _from_data(data, source, limits)
+    except LoadError as exc:
+        if paths is None:
+            raise
+        raise LoadError(_located(exc.problems, Positions(source, paths)), source) from None
+
+
+def indices_path(path: str | os.PathLike[str]) -> Path:
+    """Where the price indices of the CSV catalogue ``path`` are: beside it, named
+    after it, ``kpb.csv`` → ``kpb.indices.csv``.
+
+    Example:
+        >>> indices_path("data/kpb.csv").as_posix()
+        'data/kpb.indices.csv'
+    """
+    path = Path(path)
+    return path.with_name(path.stem + INDICES_SUFFIX)
 
 
 def load_catalogue(
@@ -117,6 +163,9 @@ def load_catalogue(
 ) -> Catalogue:
     """Read a catalogue from a file; the format comes from the suffix unless given.
 
+    A CSV catalogue takes its price indices from the file beside it that
+    :func:`~logikmodell.catalogue.indices_path` names, when there is one.
+
     Raises:
         LoadError: the file cannot be read, or holds problems (each with its path).
     """
@@ -125,14 +174,24 @@ def load_catalogue(
         fmt = format or catalogue_format_of(path)
     except ValueError as exc:
         raise LoadError([Problem(path="$", message=str(exc))], source) from None
+    data = _read(path, limits)
+    indices = None
+    companion = indices_path(path)
+    if fmt == "csv" and companion.is_file():
+        indices = _read(companion, limits)
+    return loads_catalogue(
+        data, fmt, source=source, limits=limits, indices=indices, indices_source=str(companion)
+    )
+
+
+def _read(path: str | os.PathLike[str], limits: Limits) -> bytes:
     try:
         with Path(path).open("rb") as file:
-            data = file.read(limits.max_bytes + 1)
+            return file.read(limits.max_bytes + 1)
     except OSError as exc:
         raise LoadError(
-            [Problem(path="$", message=f"cannot read the file: {exc.strerror}")], source
+            [Problem(path="$", message=f"cannot read the file: {exc.strerror}")], os.fspath(path)
         ) from None
-    return loads_catalogue(data, fmt, source=source, limits=limits)
 
 
 def dumps_catalogue(catalogue: Catalogue, format: str = "yaml") -> str:
@@ -142,31 +201,109 @@ def dumps_catalogue(catalogue: Catalogue, format: str = "yaml") -> str:
     return write_text({"logikmodell-catalogue": CATALOGUE_FORMAT_VERSION, **data}, format)
 
 
-def _csv_data(text: str | bytes, source: str, limits: Limits) -> dict[str, object]:
+def _csv_rows(text: str | bytes, source: str, limits: Limits) -> list[list[str]]:
+    """The rows of a CSV text, the header first; an error if there is no header."""
     if len(text) > limits.max_bytes:
         raise too_large(limits, source)
-    rows = list(csv.reader(io.StringIO(_decode(text, source), newline="")))
-    header = [name.strip() for name in rows[0]]
-    entries: list[dict[str, object]] = []
+    try:
+        rows = list(csv.reader(io.StringIO(_decode(text, source), newline="")))
+    except csv.Error as exc:
+        raise LoadError([Problem(path="$", message=f"CSV syntax error: {exc}")], source) from None
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise LoadError(
+            [Problem(path="$", message="expected a header row of field names", line=1, column=1)],
+            source,
+        )
     if len(rows) - 1 > limits.max_nodes:
         raise LoadError(
             [Problem(path="$", message=f"more than {limits.max_nodes} entries (the limit)")],
             source,
         )
-    for row in rows[1:]:
+    return rows
+
+
+def _csv_data(
+    text: str | bytes, source: str, limits: Limits
+) -> tuple[dict[str, object], dict[str, Position]]:
+    """A CSV catalogue as document data, and the line and column of each entry's cells."""
+    rows = _csv_rows(text, source, limits)
+    header = [name.strip() for name in rows[0]]
+    entries: list[dict[str, object]] = []
+    paths: dict[str, Position] = {"$": (1, 1)}
+    for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
+        path = f"$.entries[{len(entries)}]"
+        paths[path] = (line, 1)
         entry: dict[str, object] = {}
         for number, cell in enumerate(row):
             name = header[number] if number < len(header) else f"column {number + 1}"
             if cell.strip():
                 entry[name] = _csv_cell(name, cell.strip())
+                paths.setdefault(f"{path}.{name}", (line, number + 1))
         entries.append(entry)
-    return {
+    data: dict[str, object] = {
         "logikmodell-catalogue": CATALOGUE_FORMAT_VERSION,
         "title": Path(source).stem or source,
         "entries": entries,
     }
+    return data, paths
+
+
+def _csv_indices(text: str | bytes, source: str, limits: Limits) -> list[dict[str, object]]:
+    """The price indices of a CSV catalogue from their own CSV text, checked on their
+    own, so that every problem names that file, its line and its column."""
+    rows = _csv_rows(text, source, limits)
+    header = [name.strip() for name in rows[0]]
+    problems: list[Problem] = []
+    for number, name in enumerate(header):
+        if name not in _INDEX_COLUMNS and not _YEAR.match(name):
+            problems.append(
+                Problem(
+                    path=f"$.{name or f'column {number + 1}'}",
+                    message="unknown column: expected id, label, source or a year (YYYY)",
+                    line=1,
+                    column=number + 1,
+                )
+            )
+    indices: list[dict[str, object]] = []
+    paths: dict[str, Position] = {"$": (1, 1)}
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        path = f"$.indices[{len(indices)}]"
+        paths[path] = (line, 1)
+        index: dict[str, object] = {}
+        values: dict[str, object] = {}
+        for number, cell in enumerate(row):
+            name = header[number] if number < len(header) else f"column {number + 1}"
+            if not cell.strip():
+                continue
+            if _YEAR.match(name):
+                values[name] = _number(cell.strip())
+                paths[f"{path}.values.{name}"] = (line, number + 1)
+            elif name in _INDEX_COLUMNS or number >= len(header):
+                index[name] = cell.strip()
+                paths[f"{path}.{name}"] = (line, number + 1)
+        if values:
+            index["values"] = values
+        indices.append(index)
+    structured = _items({"indices": indices}, "indices", PriceIndex, problems)
+    if not problems:  # duplicate ids, once every index reads
+        found = catalogue_problems(structured, ())
+        problems += [Problem(path=path, message=message) for path, message in found]
+    if problems:
+        raise LoadError(_located(problems, Positions(source, paths)), source)
+    return indices
+
+
+def _number(cell: str) -> object:
+    """A CSV cell as an exact number, or the text as it is (the converter says why not)."""
+    try:
+        number = Decimal(cell)
+    except InvalidOperation:
+        return cell
+    return number if number.is_finite() else cell
 
 
 def _csv_cell(name: str, cell: str) -> object:

@@ -14,6 +14,7 @@ import enum
 import functools
 import math
 import operator
+import re
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
@@ -31,6 +32,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from logikmodell.errors import InvalidValueError, LogikmodellError, Problem
+from logikmodell.io._parse import NumberForm
 from logikmodell.model import (
     Actor,
     Actual,
@@ -100,6 +102,7 @@ _VALUE_CLASSES: list[type[Any]] = [
 REFERENCE_FIELDS: dict[type[Any], tuple[str, ...]] = {
     Resource: ("unit_cost", "cost"),
     Valuation: ("amount",),
+    Transfer: ("amount", "rate"),
 }
 # The catalogues (by id) and price year that references resolve against while a
 # model is structured; see :func:`resolving`.
@@ -129,6 +132,13 @@ class _NestedKeyError(LogikmodellError, ValueError):
         self.message = message
 
 
+class _UnavailableError(LogikmodellError, ValueError):
+    """A reference into a catalogue that could not be opened (reported already).
+
+    Never escapes: :func:`problems_of` reports nothing for it.
+    """
+
+
 def _key_text(key: object) -> str:
     """A key as the file spells it: ``5``, ``true``, ``null`` or the text itself."""
     if isinstance(key, bool):
@@ -139,6 +149,10 @@ def _key_text(key: object) -> str:
 
 
 def _type_name(value: object) -> str:
+    if isinstance(value, NumberForm):
+        if value.form in ("int", "float"):
+            return f"the text {value.text!r} tagged !!{value.form}"
+        return f"the {value.form} number {value.text} (write numbers in decimal)"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -190,8 +204,14 @@ def _index_values(value: object, _: object) -> dict[int, Fraction]:
     return out
 
 
+# A number with a decimal comma, which YAML reads as text: ``deadweight: 0,25``.
+_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
+
+
 def _fraction(value: object, _: object) -> Fraction:
-    if isinstance(value, str | bool):
+    if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value):
+        return to_fraction(Decimal(value.replace(",", ".")))
+    if isinstance(value, str | bool | NumberForm):
         raise ValueError(f"expected a number, got {_type_name(value)}")
     return to_fraction(value)
 
@@ -220,8 +240,9 @@ def _reference(raw: dict[object, object]) -> Quantity:
             raise _NestedKeyError("times", str(exc)) from None
     catalogues, price_year, unavailable = _RESOLVING.get()
     if ref.partition("/")[0] in unavailable:
-        # Its catalogue could not be opened, which is reported already: a stand-in.
-        return Quantity(value=0)
+        # Its catalogue could not be opened, which is reported already: the part that
+        # holds the reference is left out without a second problem.
+        raise _UnavailableError(ref)
     return resolve_reference(ref, times, catalogues, price_year)
 
 
@@ -508,9 +529,11 @@ def _is_default(field: attrs.Attribute[Any], item: object) -> bool:
 # ---------------------------------------------------------------------- errors
 def problems_of(exc: BaseException, path: str) -> Iterator[Problem]:
     """Turn an exception raised while structuring into located problems."""
+    if isinstance(exc, _UnavailableError):
+        return
     if isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(map(_key_text, exc.extra_fields)):
-            yield Problem(path=f"{path}.{key}", message="unknown key")
+            yield Problem(path=f"{path}.{key}", message=_unknown_key(key))
         return
     if isinstance(exc, _NestedKeyError):
         yield Problem(path=f"{path}.{exc.key}", message=exc.message)
@@ -530,6 +553,17 @@ def problems_of(exc: BaseException, path: str) -> Iterator[Problem]:
         )
         return
     yield Problem(path=path, message=str(exc) or type(exc).__name__)
+
+
+def _unknown_key(key: str) -> str:
+    """What to say of an unknown key; one that begins with a digit is most likely the
+    end of a number with a decimal comma in a flow mapping (``{cost: 0,62 MSEK}``)."""
+    if key[:1].isdigit() and not key.isdigit():
+        return (
+            "unknown key, perhaps the end of a number: a comma inside {…} separates "
+            "entries: quote the value or use a decimal point"
+        )
+    return "unknown key"
 
 
 def _path_of(sub: BaseException, path: str) -> str:

@@ -2,8 +2,13 @@
 
 A data file is a table with a header line. Its columns say what it holds:
 
-* measurements: ``indicator,date,value`` and optionally ``note``;
+* measurements: ``indicator,date,value`` and optionally ``note`` and ``group``;
 * actuals: ``resource,year,amount`` and optionally ``note``.
+
+``group`` says whose value a measurement is: ``treated`` (the default; an empty
+cell is ``treated`` too) for the investment's target group, ``comparison`` for the
+comparison alternative (a control group or historical cohort, DESIGN §16): the
+latter join the indicator's ``comparison_measurements``.
 
 Columns may come in any order; a file exported with semicolons (as spreadsheets in
 Swedish do) is read too, and then a value may use a decimal comma. ``year`` is the
@@ -41,6 +46,7 @@ if TYPE_CHECKING:
     from logikmodell.graph import LogicModel
 
 __all__ = [
+    "GROUPS",
     "KINDS",
     "MAX_DATA_BYTES",
     "DataKind",
@@ -80,9 +86,16 @@ class DataKind:
 #: The kinds of data file, by name.
 KINDS: dict[str, DataKind] = {
     "measurements": DataKind(
-        "measurements", "indicator", ("indicator", "date", "value"), ("note",)
+        "measurements", "indicator", ("indicator", "date", "value"), ("note", "group")
     ),
     "actuals": DataKind("actuals", "resource", ("resource", "year", "amount"), ("note",)),
+}
+
+
+#: The values of a measurement's ``group`` column, and the field each fills.
+GROUPS: dict[str, str] = {
+    "treated": "measurements",
+    "comparison": "comparison_measurements",
 }
 
 
@@ -252,6 +265,13 @@ def _year(model: LogicModel, text: str) -> int:
     return year - base
 
 
+def _group(text: str) -> str:
+    group = text.strip().lower() or "treated"
+    if group not in GROUPS:
+        raise _CellError("group", f"expected treated or comparison, got {text!r}")
+    return group
+
+
 def _amount(model: LogicModel, text: str) -> Quantity:
     split = split_number(text)
     if split is None:
@@ -272,14 +292,14 @@ def _amount(model: LogicModel, text: str) -> Quantity:
 class _Merge:
     model: LogicModel
     problems: list[DataProblem] = attrs.Factory(list)
-    measurements: dict[str, list[Observation]] = attrs.Factory(dict)
+    measurements: dict[tuple[str, str], list[Observation]] = attrs.Factory(dict)
     actuals: dict[str, list[Actual]] = attrs.Factory(dict)
-    seen: dict[tuple[str, object], str] = attrs.Factory(dict)
+    seen: dict[tuple[object, ...], str] = attrs.Factory(dict)
 
     def problem(self, table: DataTable, row: DataRow, column: str, message: str) -> None:
         self.problems.append(DataProblem(table.source, row.line, column, message))
 
-    def duplicate(self, key: tuple[str, object], where: str) -> str | None:
+    def duplicate(self, key: tuple[object, ...], where: str) -> str | None:
         """Where ``key`` was seen before, else None (and remember it as ``where``)."""
         if key in self.seen:
             return self.seen[key]
@@ -293,27 +313,28 @@ class _Merge:
         if id not in known:
             self.problem(table, row, "indicator", f"unknown indicator {id!r}")
         parsed: dict[str, object] = {}
-        for column, parse in (("date", _date), ("value", _value)):
+        for column, parse in (("date", _date), ("value", _value), ("group", _group)):
             try:
-                parsed[column] = parse(cells[column])
+                parsed[column] = parse(cells.get(column, ""))
             except _CellError as exc:
                 self.problem(table, row, exc.column, exc.message)
-        if id not in known or len(parsed) < 2:
+        if id not in known or len(parsed) < 3:
             return
-        date = parsed["date"]
+        date, value, group = parsed["date"], parsed["value"], parsed["group"]
         assert isinstance(date, dt.date)
-        for measurement in known[id].measurements:
-            self.duplicate((id, measurement.date), "the model")
-        before = self.duplicate((id, date), f"line {row.line} of {table.source}")
+        assert isinstance(value, Observation)
+        assert isinstance(group, str)
+        for measurement in getattr(known[id], GROUPS[group]):
+            self.duplicate((id, group, measurement.date), "the model")
+        before = self.duplicate((id, group, date), f"line {row.line} of {table.source}")
         if before is not None:
-            message = f"duplicate date {date.isoformat()} for indicator {id!r} (also in {before})"
+            whose = "indicator" if group == "treated" else "the comparison group of indicator"
+            message = f"duplicate date {date.isoformat()} for {whose} {id!r} (also in {before})"
             self.problem(table, row, "date", message)
             return
-        value = parsed["value"]
-        assert isinstance(value, Observation)
         note = cells.get("note") or None
         observation = Observation(value=value.value, date=date, note=note)
-        self.measurements.setdefault(id, []).append(observation)
+        self.measurements.setdefault((id, group), []).append(observation)
 
     def actual(self, table: DataTable, row: DataRow) -> None:
         cells = row.cells
@@ -346,12 +367,16 @@ class _Merge:
 
     def result(self) -> LogicModel:
         model = self.model.copy()
-        for id, observations in self.measurements.items():
+        for (id, group), observations in self.measurements.items():
             indicator = next(i for i in model.indicators if i.id == id)
             added = sorted(observations, key=lambda o: o.date or dt.date.min)
-            model.replace_indicator(
-                attrs.evolve(indicator, measurements=(*indicator.measurements, *added))
-            )
+            if group == "treated":
+                added = [*indicator.measurements, *added]
+                changed = attrs.evolve(indicator, measurements=tuple(added))
+            else:
+                added = [*indicator.comparison_measurements, *added]
+                changed = attrs.evolve(indicator, comparison_measurements=tuple(added))
+            model.replace_indicator(changed)
         for id, actuals in self.actuals.items():
             node = model.node(id)
             assert isinstance(node, Resource)
@@ -363,14 +388,16 @@ class _Merge:
 def merge_data(model: LogicModel, tables: Iterable[DataTable]) -> LogicModel:
     """A new model with the measurements and actuals of ``tables`` added.
 
-    Measurements go after an indicator's own, in date order; actuals after a
+    Measurements go after an indicator's own, in date order (those of the group
+    ``comparison`` after its ``comparison_measurements``); actuals after a
     resource's own, in year order. ``model`` is not changed.
 
     Raises:
         DataError: every problem in every table: an unknown indicator or resource,
-            a date that is not ISO (YYYY-MM-DD), a value that is not a number, an
-            amount not in the model's currency, a date (or year) given twice for
-            the same indicator (or resource), in the data or already in the model.
+            a date that is not ISO (YYYY-MM-DD), a value that is not a number, a
+            group that is neither ``treated`` nor ``comparison``, an amount not in
+            the model's currency, a date (or year) given twice for the same
+            indicator and group (or resource), in the data or already in the model.
     """
     merge = _Merge(model)
     for table in tables:

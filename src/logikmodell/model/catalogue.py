@@ -39,6 +39,7 @@ from logikmodell.model._checks import (
 from logikmodell.model.frozen import FrozenDict
 from logikmodell.model.nodes import Node, Outcome, Resource
 from logikmodell.model.quantity import Quantity, check_quantity_range
+from logikmodell.model.transfers import Transfer
 from logikmodell.model.units import CURRENCIES, resolve_unit
 from logikmodell.numbers import MAX_MAGNITUDE, format_decimal, to_fraction
 
@@ -46,6 +47,7 @@ __all__ = [
     "ACTOR_LEVELS",
     "CATALOGUE_FORMAT_VERSION",
     "CONFIDENCE_LEVELS",
+    "TRANSFER_REFERENCE_FIELDS",
     "VALUE_TYPES",
     "Catalogue",
     "CatalogueEntry",
@@ -470,22 +472,31 @@ class UsedReference:
     """Where a model uses a catalogue entry.
 
     Attributes:
-        node: the id of the resource or outcome.
-        field: the field within the node: ``unit_cost``, ``cost`` or
-            ``values[0].amount``.
+        node: the id of the resource, outcome or transfer.
+        field: the field within it: ``unit_cost``, ``cost``, ``values[0].amount``,
+            or a transfer's ``amount`` or ``rate``.
         key: the element and field as scenarios name them: ``placeringar.unit_cost``,
-            ``behorighet.values[stat].amount``.
+            ``behorighet.values[stat].amount``, ``aterforing.amount``.
         reference: the reference and what it resolved to.
+        transfer: whether ``node`` names a transfer rather than a node.
     """
 
     node: str
     field: str
     key: str
     reference: Reference
+    transfer: bool = False
 
 
-def references_in(nodes: Iterable[Node]) -> Iterator[UsedReference]:
-    """Every use of a catalogue entry among ``nodes``, in model order."""
+#: The fields of a transfer that may hold a reference to a catalogue entry.
+TRANSFER_REFERENCE_FIELDS = ("amount", "rate")
+
+
+def references_in(
+    nodes: Iterable[Node], transfers: Iterable[Transfer] = ()
+) -> Iterator[UsedReference]:
+    """Every use of a catalogue entry among ``nodes``, then among ``transfers``, in
+    model order."""
     for node in nodes:
         if isinstance(node, Resource):
             for name in ("unit_cost", "cost"):
@@ -503,6 +514,17 @@ def references_in(nodes: Iterable[Node]) -> Iterator[UsedReference]:
                         key=f"{node.id}.values[{valuation.actor}].amount",
                         reference=valuation.amount.reference,
                     )
+    for transfer in transfers:
+        for name in TRANSFER_REFERENCE_FIELDS:
+            value = getattr(transfer, name)
+            if isinstance(value, ReferencedQuantity):
+                yield UsedReference(
+                    node=transfer.id,
+                    field=name,
+                    key=f"{transfer.id}.{name}",
+                    reference=value.reference,
+                    transfer=True,
+                )
 
 
 def reference_data(used: Iterable[UsedReference]) -> dict[str, dict[str, object]]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from logikmodell._arguments import check_type
 from logikmodell._files import write_atomically
@@ -28,6 +29,9 @@ from logikmodell.rendering._findings import FindingLike, FindingsLike
 from logikmodell.rendering._view import COMPACT_THRESHOLD
 from logikmodell.rendering.dot import to_dot
 from logikmodell.rendering.mermaid import to_mermaid
+
+if TYPE_CHECKING:
+    from logikmodell.followup import FollowUp
 
 __all__ = [
     "COMPACT_THRESHOLD",
@@ -58,6 +62,7 @@ def to_svg(
     compact: bool | None = None,
     page: str | None = None,
     orientation: str = "landscape",
+    follow_up: FollowUp | None = None,
 ) -> str:
     """The diagram as SVG text, laid out by ``dot``.
 
@@ -70,6 +75,8 @@ def to_svg(
         page: ``"a4"`` or ``"a3"``: scale the drawing down to fit that sheet (inside
             10 mm margins), its text never below 7 pt.
         orientation: ``"landscape"`` (default) or ``"portrait"``, with ``page``.
+        follow_up: a follow-up of the model whose indicator statuses to show, as
+            in :func:`~logikmodell.rendering.to_dot`.
 
     Returns:
         The SVG document, ready to embed in a page.
@@ -79,7 +86,7 @@ def to_svg(
         GraphvizNotFoundError: ``dot`` is not on the PATH.
         RenderError: ``dot`` failed.
     """
-    source = _source(model, lang, findings, goal, compact, page, orientation)
+    source = _source(model, lang, findings, goal, compact, page, orientation, follow_up)
     return run_dot(source, "svg").decode("utf-8")
 
 
@@ -91,12 +98,15 @@ def _source(
     compact: bool | None,
     page: str | None,
     orientation: str,
+    follow_up: FollowUp | None = None,
 ) -> str:
     """The DOT text, fitted to ``page`` when one is asked for."""
     from logikmodell.i18n import check_lang
     from logikmodell.rendering._paper import fit_page
 
-    source: str = to_dot(model, lang=lang, findings=findings, goal=goal, compact=compact).source
+    source: str = to_dot(
+        model, lang=lang, findings=findings, goal=goal, compact=compact, follow_up=follow_up
+    ).source
     if page is None:
         return source
     return fit_page(source, page, orientation, lang=check_lang(lang))
@@ -117,6 +127,7 @@ def render(
     dpi: int = 150,
     page: str | None = None,
     orientation: str = "landscape",
+    follow_up: FollowUp | None = None,
 ) -> Path:
     """Write the diagram to a file; the format comes from the suffix.
 
@@ -134,6 +145,9 @@ def render(
         page, orientation: fit the drawing to a sheet, as in
             :func:`~logikmodell.rendering.to_svg` (not for
             ``.mmd``).
+        follow_up: a follow-up of the model (:func:`~logikmodell.followup.follow_up`):
+            colour each indicator by its status, with a symbol and a word, and
+            explain the colours in the legend (Mermaid: the symbols and words).
 
     Returns:
         The path written.
@@ -157,9 +171,10 @@ def render(
     if suffix == ".mmd":
         if page is not None:
             raise InvalidValueError("page", "a page size applies to Graphviz output, not .mmd")
-        data = to_mermaid(model, lang=lang, goal=goal, compact=compact).encode("utf-8")
+        text = to_mermaid(model, lang=lang, goal=goal, compact=compact, follow_up=follow_up)
+        data = text.encode("utf-8")
     else:
-        source = _source(model, lang, findings, goal, compact, page, orientation)
+        source = _source(model, lang, findings, goal, compact, page, orientation, follow_up)
         if suffix in FORMATS:
             fmt = FORMATS[suffix]
             data = run_dot(source, fmt, dpi=dpi if fmt == "png" else None)

@@ -15,11 +15,21 @@ from logikmodell.graph import LogicModel
 from logikmodell.i18n import translate, translate_plural
 from logikmodell.model.enums import Direction
 from logikmodell.model.nodes import Node, Outcome, Output, Resource
+from logikmodell.numbers import format_percent
 from logikmodell.rendering._text import clean, wrap
 from logikmodell.rendering._view import View
-from logikmodell.rendering.labels import Lang, format_money, format_number, format_quantity
+from logikmodell.rendering.labels import (
+    STATUS_SYMBOLS,
+    Lang,
+    flag_name,
+    format_money,
+    format_number,
+    format_quantity,
+    status_name,
+)
 
 if TYPE_CHECKING:
+    from logikmodell.followup import IndicatorStatus
     from logikmodell.model.elements import Indicator
 
 __all__ = [
@@ -37,16 +47,24 @@ __all__ = [
 LABEL_WIDTH = 28
 DETAIL_WIDTH = 38
 
-#: What a row says: a fact about the node, an indicator, a risk, or counts of them.
-Role = Literal["detail", "indicator", "risk", "count"]
+#: What a row says: a fact about the node, an indicator, a risk, counts of them, or
+#: an indicator's follow-up status.
+Role = Literal["detail", "indicator", "risk", "count", "status"]
+
+#: The follow-up statuses in the order the diagram lists them.
+STATUS_ORDER = ("behind", "no_data", "incomplete", "on_track", "achieved")
 
 
 @attrs.frozen(kw_only=True)
 class Row:
-    """A row under a node's title: its role and its wrapped, cleaned lines."""
+    """A row under a node's title: its role and its wrapped, cleaned lines.
+
+    ``status`` is the follow-up status a ``status`` row shows (``behind`` …).
+    """
 
     role: Role
     lines: tuple[str, ...]
+    status: str | None = None
 
 
 def shown(node: Node, view: View) -> list[str]:
@@ -99,6 +117,39 @@ def _facts(node: Node, model: LogicModel, lang: Lang) -> list[str]:
     return wrap(" · ".join(parts), DETAIL_WIDTH) if parts else []
 
 
+def _status_row(status: IndicatorStatus, lang: Lang) -> Row:
+    """An indicator's follow-up status: its symbol and word, and how far it has come."""
+    value = str(status.status)
+    text = f"{STATUS_SYMBOLS[value]} {status_name(value, lang)}"
+    if status.progress is not None and status.expected is not None:
+        text = translate(
+            lang,
+            "{status}: {progress} of the way, {expected} expected",
+            status=text,
+            progress=format_percent(status.progress, places=0, minus="−", lang=lang),
+            expected=format_percent(status.expected, places=0, minus="−", lang=lang),
+        )
+    return Row(role="status", lines=_indented(wrap(text, DETAIL_WIDTH)), status=value)
+
+
+def _status_counts(indicators: list[Indicator], view: View, lang: Lang) -> list[Row]:
+    """In a compact view: how many of a node's indicators have each status."""
+    counts: dict[str, int] = {}
+    for indicator in indicators:
+        status = view.statuses.get(indicator.id)
+        if status is not None:
+            counts[str(status.status)] = counts.get(str(status.status), 0) + 1
+    return [
+        Row(
+            role="status",
+            lines=(f"{STATUS_SYMBOLS[value]} {status_name(value, lang)}: {counts[value]}",),
+            status=value,
+        )
+        for value in STATUS_ORDER
+        if value in counts
+    ]
+
+
 def _indented(lines: list[str]) -> tuple[str, ...]:
     return (lines[0], *("\u2002 " + line for line in lines[1:]))
 
@@ -127,6 +178,7 @@ def node_rows(node: Node, model: LogicModel, view: View, lang: Lang) -> list[Row
             counts.append(translate_plural(lang, "{n} risk", "{n} risks", len(risks)))
         if counts:
             rows.append(Row(role="count", lines=(" · ".join(counts),)))
+        rows.extend(_status_counts(indicators, view, lang))
         return rows
     for indicator in indicators:
         lines = wrap("▪ " + clean(indicator.label), DETAIL_WIDTH)
@@ -134,6 +186,9 @@ def node_rows(node: Node, model: LogicModel, view: View, lang: Lang) -> list[Row
         if observed is not None:
             lines.append(observed)
         rows.append(Row(role="indicator", lines=_indented(lines)))
+        status = view.statuses.get(indicator.id)
+        if status is not None:
+            rows.append(_status_row(status, lang))
     for risk in risks:
         head = translate(
             lang,
@@ -161,6 +216,15 @@ def heading(model: LogicModel, view: View, lang: Lang) -> tuple[list[str], list[
         if model.target_group.size is not None:
             group += f" ({format_number(_fraction(model.target_group.size), lang)})"
         facts.append(translate(lang, "Target group: {group}", group=group))
+    if view.follow_up is not None:
+        flag = flag_name(str(view.follow_up.flag), lang)
+        as_of = view.follow_up.as_of
+        if as_of is None:
+            facts.append(translate(lang, "Follow-up; flag: {flag}", flag=flag))
+        else:
+            facts.append(
+                translate(lang, "Follow-up as of {date}; flag: {flag}", date=as_of, flag=flag)
+            )
     notes = []
     if view.goal is not None:
         goal = clean(model.node(view.goal).label)

@@ -7,6 +7,7 @@ options (one goal's paths, the compact mode) mean the same in every format.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -16,6 +17,9 @@ from logikmodell.model.elements import Indicator, Risk
 from logikmodell.model.enums import Effect, Evidence, NodeKind
 from logikmodell.model.nodes import Activity, Need, Node, Outcome, Output
 from logikmodell.topology import Topology
+
+if TYPE_CHECKING:
+    from logikmodell.followup import FollowUp, IndicatorStatus
 
 __all__ = ["CHAIN", "COMPACT_THRESHOLD", "Edge", "View", "build_view"]
 
@@ -73,6 +77,9 @@ class View:
         goal: the node whose paths alone are drawn, if any.
         indicators: the indicators of each node, by node id.
         risks: the risks that threaten each node, by node id.
+        follow_up: the follow-up whose statuses the indicators show, if any.
+        statuses: each indicator's follow-up status, by indicator id (empty
+            without a follow-up).
     """
 
     columns: tuple[tuple[NodeKind, tuple[Node, ...]], ...]
@@ -87,6 +94,8 @@ class View:
     goal: str | None
     indicators: dict[str, tuple[Indicator, ...]]
     risks: dict[str, tuple[Risk, ...]]
+    follow_up: FollowUp | None = None
+    statuses: dict[str, IndicatorStatus] = attrs.field(factory=dict)
 
     def drawn(self, id: str) -> str | None:
         """The id of the drawn node that shows the model's node ``id``, or None."""
@@ -252,7 +261,13 @@ def _attached(
     )
 
 
-def build_view(model: LogicModel, *, goal: str | None = None, compact: bool | None = None) -> View:
+def build_view(
+    model: LogicModel,
+    *,
+    goal: str | None = None,
+    compact: bool | None = None,
+    follow_up: FollowUp | None = None,
+) -> View:
     """Decide what to draw.
 
     Args:
@@ -261,6 +276,8 @@ def build_view(model: LogicModel, *, goal: str | None = None, compact: bool | No
             with the needs it addresses.
         compact: fold outputs into their activity and count indicators and risks;
             ``None`` chooses compact above :data:`COMPACT_THRESHOLD` nodes.
+        follow_up: a follow-up of the model (:func:`~logikmodell.followup.follow_up`)
+            whose indicator statuses the diagram shows.
 
     Raises:
         UnknownIdError: ``goal`` is not a node of the model.
@@ -293,4 +310,6 @@ def build_view(model: LogicModel, *, goal: str | None = None, compact: bool | No
         host=host,
         compact=compact,
         goal=goal,
+        follow_up=follow_up,
+        statuses={} if follow_up is None else {s.id: s for s in follow_up.indicators},
     )

@@ -24,6 +24,7 @@ from logikmodell.model.enums import Effect, Evidence, NodeKind
 from logikmodell.model.nodes import Node
 from logikmodell.rendering._content import (
     LABEL_WIDTH,
+    STATUS_ORDER,
     heading,
     node_rows,
     shown,
@@ -39,12 +40,21 @@ from logikmodell.rendering._findings import (
 )
 from logikmodell.rendering._text import clean, html_text, wrap
 from logikmodell.rendering._view import Edge, View, build_view
-from logikmodell.rendering.labels import Lang, check_lang, evidence_name, stage_name
+from logikmodell.rendering.labels import (
+    STATUS_SYMBOLS,
+    Lang,
+    check_lang,
+    evidence_name,
+    stage_name,
+    status_name,
+)
 
 if TYPE_CHECKING:
     import graphviz
 
-__all__ = ["FONT", "STYLE", "to_dot"]
+    from logikmodell.followup import FollowUp
+
+__all__ = ["FONT", "STATUS_STYLE", "STYLE", "to_dot"]
 
 #: The font of every text in the diagram: Liberation Sans (Debian: ``fonts-liberation2``)
 #: for the layout; SVG viewers without it fall back to Arial, which has the same metrics.
@@ -59,6 +69,16 @@ STYLE: dict[NodeKind, tuple[str, str, str]] = {
     NodeKind.LONG_TERM_OUTCOME: ("#FCE6D6", "#B4541F", "#FEF7F2"),
     NodeKind.IMPACT: ("#F5E0EC", "#923A68", "#FCF5F9"),
     NodeKind.NEED: ("#EEEEEE", "#6B6B6B", "#F8F8F8"),
+}
+
+#: Fill and edge colour of an indicator's follow-up status row. The fills differ in
+#: lightness too, and every status also has its own symbol and word.
+STATUS_STYLE: dict[str, tuple[str, str]] = {
+    "achieved": ("#BFDCF5", "#1E5AA8"),
+    "on_track": ("#D5EDD8", "#2E7D32"),
+    "behind": ("#F6B8B0", "#B3261E"),
+    "no_data": ("#E3E3E3", "#6B6B6B"),
+    "incomplete": ("#FFF3C4", "#8C6D00"),
 }
 
 _EDGE_STYLE: dict[Evidence | None, tuple[str, str]] = {
@@ -86,8 +106,10 @@ def _font(text: str, *, size: int | None = None, color: str | None = None) -> st
     return f"<font{attrs}>{text}</font>"
 
 
-def _row(content: str, *, bgcolor: str | None = None) -> str:
+def _row(content: str, *, bgcolor: str | None = None, edge: str | None = None) -> str:
     bg = f' bgcolor="{bgcolor}"' if bgcolor else ""
+    if edge is not None:
+        bg += f' border="1" sides="l" color="{edge}"'
     return f'<tr><td align="left" balign="left"{bg}>{content}</td></tr>'
 
 
@@ -106,6 +128,10 @@ def _node_label(node: Node, model: LogicModel, view: View, lang: Lang, found: Ma
         outline, border = found.color, "3"
     rows = [_row("<b>" + _html(wrap(node.label, LABEL_WIDTH)) + "</b>")]
     for row in node_rows(node, model, view, lang):
+        if row.status is not None:
+            tint, edge = STATUS_STYLE[row.status]
+            rows.append(_row(_font(_html(row.lines), size=9), bgcolor=tint, edge=edge))
+            continue
         bgcolor, color = _ROW_STYLE[row.role]
         rows.append(_row(_font(_html(row.lines), size=9, color=color), bgcolor=bgcolor))
     if found is not None:
@@ -118,7 +144,12 @@ def _node_label(node: Node, model: LogicModel, view: View, lang: Lang, found: Ma
 
 
 def _title_label(
-    model: LogicModel, view: View, lang: Lang, legend: bool, found: Sequence[str] = ()
+    model: LogicModel,
+    view: View,
+    lang: Lang,
+    legend: bool,
+    found: Sequence[str] = (),
+    statuses: Sequence[str] = (),
 ) -> str:
     rows = [_row(_font("<b>" + _html(wrap(model.title, 80)) + "</b>", size=20))]
     facts, notes = heading(model, view, lang)
@@ -134,7 +165,7 @@ def _title_label(
     return (
         '<<table border="0" cellborder="0" cellspacing="0" cellpadding="0"><tr>'
         f'<td valign="top" align="left">{info}</td><td width="40"></td>'
-        f'<td valign="top" align="left">{_legend(lang, bool(view.needs), found)}</td>'
+        f'<td valign="top" align="left">{_legend(lang, bool(view.needs), found, statuses)}</td>'
         "</tr></table>>"
     )
 
@@ -182,11 +213,23 @@ _FOUND_NAMES = {
 }
 
 
-def _legend(lang: Lang, needs: bool, found: Sequence[str] = ()) -> str:
+def _status_sample(status: str, lang: Lang) -> str:
+    fill, edge = STATUS_STYLE[status]
+    return (
+        f'<tr><td width="36" bgcolor="{fill}" border="1" sides="l" color="{edge}">'
+        f"{_font(html_text(STATUS_SYMBOLS[status]), size=10)}</td>"
+        f'<td align="left">{_font(html_text(status_name(status, lang)), size=10)}</td></tr>'
+    )
+
+
+def _legend(
+    lang: Lang, needs: bool, found: Sequence[str] = (), statuses: Sequence[str] = ()
+) -> str:
     """The legend as an HTML-like table: line samples drawn as cell borders.
 
     ``found`` names the severities of the findings drawn, most severe first; each
-    gets a sample of its outline colour.
+    gets a sample of its outline colour. ``statuses`` names the follow-up statuses
+    the indicators show; each gets its fill, symbol and word.
     """
     evidence = [
         _sample(
@@ -224,6 +267,10 @@ def _legend(lang: Lang, needs: bool, found: Sequence[str] = ()) -> str:
         ]
         head = translate(lang, "Findings (code on the node)")
         findings = f'<td valign="top">{block(head, samples)}</td>'
+    if statuses:
+        samples = [_status_sample(status, lang) for status in statuses]
+        head = translate(lang, "Follow-up (status of each indicator)")
+        findings += f'<td valign="top">{block(head, samples)}</td>'
     return (
         '<table border="1" color="#BBBBBB" style="rounded" cellborder="0" cellspacing="4" '
         'cellpadding="2"><tr>'
@@ -274,6 +321,7 @@ def to_dot(
     goal: str | None = None,
     compact: bool | None = None,
     legend: bool = True,
+    follow_up: FollowUp | None = None,
 ) -> graphviz.Digraph:
     """The model's diagram as a ``graphviz.Digraph``, built as text without running ``dot``.
 
@@ -287,6 +335,10 @@ def to_dot(
         compact: fold each output into its activity and show indicators and risks
             as counts; ``None`` (default) does so for models over 80 nodes.
         legend: draw the legend of line styles and signs.
+        follow_up: a follow-up of the model (:func:`~logikmodell.followup.follow_up`):
+            each indicator then shows its status by a coloured row with a symbol and
+            a word (and, in a compact view, each node counts its indicators by
+            status); the heading gives the date and the flag, the legend the statuses.
 
     Returns:
         The diagram; ``.source`` is the DOT text, and ``graph.attr(...)`` styles it
@@ -299,7 +351,7 @@ def to_dot(
     check_type("to_dot()", "model", model, LogicModel)
 
     language = check_lang(lang)
-    view = build_view(model, goal=goal, compact=compact)
+    view = build_view(model, goal=goal, compact=compact, follow_up=follow_up)
     marks: Marks = mark(findings)
     ids: dict[str, str] = {}
     for node in model:
@@ -308,7 +360,9 @@ def to_dot(
 
     present = {m.severity for m in (*marks.nodes.values(), *marks.links.values())}
     severities = [severity for severity in SEVERITY_COLORS if severity in present]
-    graph = _digraph(_title_label(model, view, language, legend, severities))
+    drawn = {str(s.status) for s in view.statuses.values() if view.drawn(s.measures)}
+    statuses = [status for status in STATUS_ORDER if status in drawn]
+    graph = _digraph(_title_label(model, view, language, legend, severities, statuses))
 
     def found_on(node: Node) -> Mark | None:
         return _combine([marks.nodes[id] for id in shown(node, view) if id in marks.nodes])

@@ -21,13 +21,16 @@ from logikmodell.numbers import Lang, format_decimal, format_ore
 
 __all__ = [
     "LANGUAGES",
+    "STATUS_SYMBOLS",
     "Lang",
     "check_lang",
     "evidence_name",
+    "flag_name",
     "format_money",
     "format_number",
     "format_quantity",
     "stage_name",
+    "status_name",
     "unit_name",
 ]
 
@@ -39,6 +42,33 @@ _STAGES: dict[NodeKind, str] = {
     NodeKind.SHORT_TERM_OUTCOME: N_("Short-term outcomes"),
     NodeKind.LONG_TERM_OUTCOME: N_("Long-term outcomes"),
     NodeKind.IMPACT: N_("Impact"),
+}
+
+#: The follow-up statuses in words (``Status`` values as keys).
+_STATUSES: dict[str, str] = {
+    "achieved": N_("achieved"),
+    "on_track": N_("on track"),
+    "behind": N_("behind"),
+    "no_data": N_("no data"),
+    "incomplete": N_("no baseline or target"),
+}
+
+#: The investment's follow-up flag in words (``Flag`` values as keys).
+_FLAGS: dict[str, str] = {
+    "ok": N_("OK"),
+    "warning": N_("WARNING"),
+    "danger": N_("DANGER"),
+    "no_data": N_("NO DATA"),
+}
+
+#: A shape per follow-up status, so that the diagram never tells them by colour alone
+#: (every one is in Liberation Sans and in the fonts SVG viewers fall back to).
+STATUS_SYMBOLS: dict[str, str] = {
+    "achieved": "●",
+    "on_track": "►",
+    "behind": "▼",
+    "no_data": "○",
+    "incomplete": "□",
 }
 
 _EVIDENCE: dict[Evidence | None, str] = {
@@ -124,3 +154,23 @@ def format_money(ore: int, currency: str, lang: Lang) -> str:
     belong in the cost attribution.
     """
     return format_ore(ore, group=True, minus="−", places=0, currency=currency, lang=lang)
+
+
+def status_name(status: str, lang: Lang) -> str:
+    """A follow-up status (``achieved``, ``on_track`` …) in words.
+
+    Example:
+        >>> status_name("on_track", "sv")
+        'i fas'
+    """
+    return translate(lang, _STATUSES[str(status)])
+
+
+def flag_name(flag: str, lang: Lang) -> str:
+    """The investment's follow-up flag (``ok``, ``warning`` …) in words.
+
+    Example:
+        >>> flag_name("warning", "sv")
+        'VARNING'
+    """
+    return translate(lang, _FLAGS[str(flag)])

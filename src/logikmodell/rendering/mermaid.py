@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import translate
@@ -20,9 +21,12 @@ from logikmodell.rendering._view import build_view
 from logikmodell.rendering.dot import STYLE
 from logikmodell.rendering.labels import Lang, check_lang, stage_name
 
+if TYPE_CHECKING:
+    from logikmodell.followup import FollowUp
+
 __all__ = ["mermaid_text", "to_mermaid"]
 
-_SAFE = frozenset(" ,.-_()/:+%?!·→↑↓▪×–")
+_SAFE = frozenset(" ,.-_()/:+%?!·→↑↓▪×–●►▼○□")
 _DECREASE = "#B3261E"
 
 
@@ -73,6 +77,7 @@ def to_mermaid(
     lang: str = "sv",
     goal: str | None = None,
     compact: bool | None = None,
+    follow_up: FollowUp | None = None,
 ) -> str:
     """The model's diagram as Mermaid flowchart text (``flowchart LR``).
 
@@ -86,13 +91,15 @@ def to_mermaid(
         lang: ``"sv"`` (default) or ``"en"``.
         goal: draw only this node and the nodes with a path to it.
         compact: as for :func:`logikmodell.rendering.to_dot`.
+        follow_up: a follow-up of the model: each indicator then shows its status
+            in a symbol and a word, as in :func:`logikmodell.rendering.to_dot`.
 
     Raises:
         InvalidValueError: an unknown ``lang``, or ``goal`` is a need.
         UnknownIdError: ``goal`` names no node.
     """
     language = check_lang(lang)
-    view = build_view(model, goal=goal, compact=compact)
+    view = build_view(model, goal=goal, compact=compact, follow_up=follow_up)
     ids: dict[str, str] = {}
     for node in model:
         if node.id in view.rank:

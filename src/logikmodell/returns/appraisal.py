@@ -44,6 +44,7 @@ from logikmodell.returns.terms import (
     outcome_terms,
     transfer_terms,
 )
+from logikmodell.tables import Kind, Table, Tabular, money_cell, number_cell, ore_cell, table
 
 __all__ = [
     "ActorLedger",
@@ -127,7 +128,7 @@ class ValueCase:
 
 
 @attrs.frozen(kw_only=True)
-class Appraisal:
+class Appraisal(Tabular):
     """The returns of a social investment, exact.
 
     Attributes:
@@ -156,6 +157,23 @@ class Appraisal:
             lines of the ledger and leave every total unchanged.
         references: the catalogue entries the model's costs and values come from;
             the JSON names each (``references``) when there are any.
+
+    Tables (:meth:`tables`, :meth:`~logikmodell.tables.Tabular.to_rows`; money as
+    ``Decimal``, exactly the figures of the JSON, ratios and shares as ``float``):
+
+    * ``summary`` (one row): ``currency``, ``pv_costs``, ``pv_benefits``, ``npv``,
+      ``bcr``, ``net_roi``, ``payback_year`` (None if none), ``horizon_years``,
+      ``optimism_bias``.
+    * ``actors``: ``actor``, ``pv_costs``, ``pv_benefits``, ``transfers_in``,
+      ``transfers_out``, ``net``; each column sums to its total.
+    * ``years``: ``year``, ``costs``, ``benefits`` (undiscounted),
+      ``discount_factor``, ``cumulative_net`` (the discounted net of years 0 …
+      ``year``).
+    * ``outcomes``: ``outcome``, ``pv_benefits``, ``break_even`` (the quantity at
+      which NPV = 0, None when the outcome yields nothing).
+    * ``by_type``: ``type`` (fiscal, economic, social; cumulative), ``pv_benefits``,
+      ``npv``, ``bcr``.
+    * ``transfers`` (when the model has transfers): ``transfer``, ``pv``.
     """
 
     currency: str
@@ -185,33 +203,20 @@ class Appraisal:
         ``net_roi``, a ``break_even``, ...) is ``None``
         (:func:`logikmodell.numbers.to_json_number`).
         """
-        moved = sum(self.transfers.values(), Fraction())
-        currency_total = {
-            "pv_costs": self.pv_costs,
-            "pv_benefits": self.pv_benefits,
-            "transfers_in": moved,
-            "transfers_out": moved,
-            "net": self.npv,
-        }
-        columns = {
-            key: round_conserving([getattr(ledger, key) for ledger in self.actors.values()], total)
-            for key, total in currency_total.items()
-        }
+        ledger = self._ledger_ore()
         actors = {
-            actor: {key: format_ore(columns[key][index]) for key in currency_total}
-            for index, actor in enumerate(self.actors)
+            actor: {key: format_ore(ore) for key, ore in figures.items()}
+            for actor, figures in ledger.items()
         }
-        benefits = round_conserving(
-            [row.benefits for row in self.years], sum((r.benefits for r in self.years), Fraction())
-        )
         years = [
             {
                 "year": row.year,
                 "costs": format_money(row.costs),
                 "benefits": format_ore(benefit),
                 "discount_factor": float(row.discount_factor),
+                "cumulative_net": format_money(row.cumulative_net),
             }
-            for row, benefit in zip(self.years, benefits, strict=True)
+            for row, benefit in zip(self.years, self._benefits_ore(), strict=True)
         ]
         data: dict[str, object] = {
             "currency": self.currency,
@@ -235,18 +240,173 @@ class Appraisal:
                 for kind, case in self.by_type.items()
             },
             "actors": actors,
-            "transfers": dict(
-                zip(
-                    self.transfers,
-                    map(format_ore, round_conserving(list(self.transfers.values()), moved)),
-                    strict=True,
-                )
-            ),
+            "transfers": {id: format_ore(ore) for id, ore in self._transfers_ore().items()},
             "years": years,
         }
         if self.references:
             data["references"] = reference_data(self.references)
         return data
+
+    def _ledger_ore(self) -> dict[str, dict[str, int]]:
+        """Per actor, each column of the ledger in öre, rounded to sum to its total."""
+        moved = sum(self.transfers.values(), Fraction())
+        currency_total = {
+            "pv_costs": self.pv_costs,
+            "pv_benefits": self.pv_benefits,
+            "transfers_in": moved,
+            "transfers_out": moved,
+            "net": self.npv,
+        }
+        columns = {
+            key: round_conserving([getattr(ledger, key) for ledger in self.actors.values()], total)
+            for key, total in currency_total.items()
+        }
+        return {
+            actor: {key: columns[key][index] for key in currency_total}
+            for index, actor in enumerate(self.actors)
+        }
+
+    def _benefits_ore(self) -> list[int]:
+        """The yearly benefits in öre, rounded to sum to their rounded total."""
+        return round_conserving(
+            [row.benefits for row in self.years], sum((r.benefits for r in self.years), Fraction())
+        )
+
+    def _transfers_ore(self) -> dict[str, int]:
+        """Each transfer's present value in öre, rounded to sum to the rounded total."""
+        values = list(self.transfers.values())
+        rounded = round_conserving(values, sum(values, Fraction()))
+        return dict(zip(self.transfers, rounded, strict=True))
+
+    def tables(self, lang: str | None = None) -> tuple[Table, ...]:
+        """The tables ``summary``, ``actors``, ``years``, ``outcomes``, ``by_type`` and,
+        with transfers, ``transfers``; the class's docstring lists their columns."""
+        cur = self.currency
+        summary = table(
+            "summary",
+            N_("Summary"),
+            [
+                ("currency", Kind.TEXT, N_("Currency")),
+                ("pv_costs", Kind.MONEY, N_("Costs (present value)")),
+                ("pv_benefits", Kind.MONEY, N_("Benefits (present value)")),
+                ("npv", Kind.MONEY, N_("Net present value (NPV)")),
+                ("bcr", Kind.RATIO, N_("Benefit–cost ratio (SROI)")),
+                ("net_roi", Kind.SHARE, N_("Net return on investment")),
+                ("payback_year", Kind.INTEGER, N_("Payback year")),
+                ("horizon_years", Kind.INTEGER, N_("Horizon (years)")),
+                ("optimism_bias", Kind.SHARE, N_("Optimism bias")),
+            ],
+            [
+                (
+                    cur,
+                    money_cell(self.pv_costs),
+                    money_cell(self.pv_benefits),
+                    money_cell(self.npv),
+                    number_cell(self.bcr),
+                    number_cell(self.net_roi),
+                    self.payback_year,
+                    self.horizon_years,
+                    number_cell(self.optimism_bias),
+                )
+            ],
+            currency=cur,
+        )
+        ledger_keys = ("pv_costs", "pv_benefits", "transfers_in", "transfers_out", "net")
+        actors = table(
+            "actors",
+            N_("Per actor"),
+            [
+                ("actor", Kind.TEXT, N_("Actor")),
+                ("pv_costs", Kind.MONEY, N_("Costs")),
+                ("pv_benefits", Kind.MONEY, N_("Benefits")),
+                ("transfers_in", Kind.MONEY, N_("Transfers in")),
+                ("transfers_out", Kind.MONEY, N_("Transfers out")),
+                ("net", Kind.MONEY, N_("Net")),
+            ],
+            [
+                (actor, *(ore_cell(figures[key]) for key in ledger_keys))
+                for actor, figures in self._ledger_ore().items()
+            ],
+            currency=cur,
+        )
+        return (summary, actors, self._years_table(), *self._other_tables())
+
+    def _years_table(self) -> Table:
+        return table(
+            "years",
+            N_("Per year"),
+            [
+                ("year", Kind.INTEGER, N_("Year")),
+                ("costs", Kind.MONEY, N_("Costs")),
+                ("benefits", Kind.MONEY, N_("Benefits")),
+                ("discount_factor", Kind.FACTOR, N_("Discount factor")),
+                ("cumulative_net", Kind.MONEY, N_("Cumulative PV net")),
+            ],
+            [
+                (
+                    row.year,
+                    money_cell(row.costs),
+                    ore_cell(benefit),
+                    number_cell(row.discount_factor),
+                    money_cell(row.cumulative_net),
+                )
+                for row, benefit in zip(self.years, self._benefits_ore(), strict=True)
+            ],
+            currency=self.currency,
+        )
+
+    def _other_tables(self) -> list[Table]:
+        cur = self.currency
+        found = [
+            table(
+                "outcomes",
+                N_("Per outcome"),
+                [
+                    ("outcome", Kind.TEXT, N_("Outcome")),
+                    ("pv_benefits", Kind.MONEY, N_("Benefits (present value)")),
+                    ("break_even", Kind.QUANTITY, N_("Break-even quantity")),
+                ],
+                [
+                    (id, money_cell(pv), number_cell(self.break_even.get(id)))
+                    for id, pv in self.outcomes.items()
+                ],
+                currency=cur,
+            ),
+            table(
+                "by_type",
+                N_("Per value type"),
+                [
+                    ("type", Kind.TEXT, N_("Value type")),
+                    ("pv_benefits", Kind.MONEY, N_("Benefits (present value)")),
+                    ("npv", Kind.MONEY, N_("NPV")),
+                    ("bcr", Kind.RATIO, N_("Benefit–cost ratio")),
+                ],
+                [
+                    (
+                        kind.value,
+                        money_cell(case.pv_benefits),
+                        money_cell(case.npv),
+                        number_cell(case.bcr),
+                    )
+                    for kind, case in self.by_type.items()
+                ],
+                currency=cur,
+            ),
+        ]
+        if self.transfers:
+            found.append(
+                table(
+                    "transfers",
+                    N_("Transfers"),
+                    [
+                        ("transfer", Kind.TEXT, N_("Transfer")),
+                        ("pv", Kind.MONEY, N_("Present value")),
+                    ],
+                    [(id, ore_cell(ore)) for id, ore in self._transfers_ore().items()],
+                    currency=cur,
+                )
+            )
+        return found
 
 
 # ---------------------------------------------------------------------- appraisal
@@ -284,7 +444,7 @@ def appraise(model: LogicModel) -> Appraisal:
         actor_order=actor_order,
         transfers=model_transfers(model),
     )
-    used = tuple(references_in(model.nodes))
+    used = tuple(references_in(model.nodes, model.transfers))
     return attrs.evolve(appraisal, references=used) if used else appraisal
 
 

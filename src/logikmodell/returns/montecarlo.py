@@ -21,11 +21,12 @@ import attrs
 from logikmodell._arguments import check_type
 from logikmodell.errors import InvalidValueError
 from logikmodell.graph import LogicModel
-from logikmodell.i18n import translate
+from logikmodell.i18n import N_, translate
 from logikmodell.numbers import format_money
 from logikmodell.returns.appraisal import appraise
 from logikmodell.returns.floats import FloatModel
 from logikmodell.returns.parameters import parameters
+from logikmodell.tables import Kind, Table, Tabular, money_cell, number_cell, table
 
 __all__ = ["MAX_DRAWS", "Distribution", "MonteCarlo", "monte_carlo", "percentile"]
 
@@ -46,7 +47,7 @@ class Distribution:
 
 
 @attrs.frozen(kw_only=True)
-class MonteCarlo:
+class MonteCarlo(Tabular):
     """The result of a seeded Monte Carlo simulation.
 
     Attributes:
@@ -56,6 +57,12 @@ class MonteCarlo:
         npv: NPV over the draws.
         bcr: the benefit–cost ratio over the draws (``inf`` in a draw with no cost).
         probability_positive: the share of draws with NPV > 0.
+        currency: the model's currency (None when not known).
+
+    Its one table (:meth:`tables`), ``monte_carlo``, has a row per statistic:
+    ``statistic`` (``mean``, ``p5``, ``p50``, ``p95``), ``npv`` (``Decimal``),
+    ``bcr`` (``float``, None where infinite), and ``draws``, ``seed`` and
+    ``probability_npv_positive`` repeated on every row.
     """
 
     draws: int
@@ -64,6 +71,36 @@ class MonteCarlo:
     npv: Distribution
     bcr: Distribution
     probability_positive: float
+    currency: str | None = None
+
+    def tables(self, lang: str | None = None) -> tuple[Table, ...]:
+        """The one table ``monte_carlo`` (see the class's docstring)."""
+        return (
+            table(
+                "monte_carlo",
+                N_("Monte Carlo"),
+                [
+                    ("statistic", Kind.TEXT, N_("Statistic")),
+                    ("npv", Kind.MONEY, N_("NPV")),
+                    ("bcr", Kind.RATIO, N_("Benefit–cost ratio")),
+                    ("draws", Kind.INTEGER, N_("Draws")),
+                    ("seed", Kind.INTEGER, N_("Seed")),
+                    ("probability_npv_positive", Kind.SHARE, N_("Probability that NPV > 0")),
+                ],
+                [
+                    (
+                        key,
+                        money_cell(Fraction(getattr(self.npv, key))),
+                        number_cell(getattr(self.bcr, key)),
+                        self.draws,
+                        self.seed,
+                        self.probability_positive,
+                    )
+                    for key in ("mean", "p5", "p50", "p95")
+                ],
+                currency=self.currency,
+            ),
+        )
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form: NPV figures as two-decimal strings, ratios as numbers or null."""
@@ -189,4 +226,5 @@ def monte_carlo(
         npv=_distribution(npvs),
         bcr=_distribution(ratios),
         probability_positive=positive / draws,
+        currency=model.currency,
     )

@@ -19,6 +19,7 @@ import attrs
 
 from logikmodell._arguments import check_type
 from logikmodell.graph import LogicModel
+from logikmodell.i18n import N_
 from logikmodell.model.elements import Economics
 from logikmodell.model.nodes import Outcome, Resource
 from logikmodell.model.quantity import Quantity
@@ -33,6 +34,7 @@ from logikmodell.returns.terms import (
     cost_terms,
     outcome_terms,
 )
+from logikmodell.tables import Kind, Table, Tabular, money_cell, number_cell, table
 
 __all__ = ["OneWayRow", "Sensitivity", "one_way"]
 
@@ -63,11 +65,61 @@ class OneWayRow:
 
 
 @attrs.frozen(kw_only=True)
-class Sensitivity:
-    """The one-way table, ordered by swing (largest first), and the base NPV."""
+class Sensitivity(Tabular):
+    """The one-way table, ordered by swing (largest first), and the base NPV.
+
+    Its one table (:meth:`tables`), ``sensitivity``, has a row per ranged
+    parameter: ``parameter`` (its name), ``label``, ``unit``, ``low``, ``value``,
+    ``high`` (``float``), ``npv_low``, ``npv_high``, ``swing`` (money as
+    ``Decimal``), ``switching_value`` (``float``, None where there is none), as in
+    the JSON.
+
+    Attributes:
+        npv: the base NPV.
+        rows: the one-way rows, largest swing first.
+        currency: the model's currency (None when not known).
+    """
 
     npv: Fraction
     rows: tuple[OneWayRow, ...]
+    currency: str | None = None
+
+    def tables(self, lang: str | None = None) -> tuple[Table, ...]:
+        """The one table ``sensitivity`` (see the class's docstring)."""
+        return (
+            table(
+                "sensitivity",
+                N_("Sensitivity"),
+                [
+                    ("parameter", Kind.TEXT, N_("Parameter")),
+                    ("label", Kind.TEXT, N_("Label")),
+                    ("unit", Kind.TEXT, N_("Unit")),
+                    ("low", Kind.QUANTITY, N_("Low")),
+                    ("value", Kind.QUANTITY, N_("Value")),
+                    ("high", Kind.QUANTITY, N_("High")),
+                    ("npv_low", Kind.MONEY, N_("NPV at low")),
+                    ("npv_high", Kind.MONEY, N_("NPV at high")),
+                    ("swing", Kind.MONEY, N_("Swing")),
+                    ("switching_value", Kind.QUANTITY, N_("Switching value (NPV = 0)")),
+                ],
+                [
+                    (
+                        row.parameter.name,
+                        row.parameter.label,
+                        row.parameter.unit,
+                        number_cell(row.parameter.low),
+                        number_cell(row.parameter.value),
+                        number_cell(row.parameter.high),
+                        money_cell(row.npv_low),
+                        money_cell(row.npv_high),
+                        money_cell(row.swing),
+                        number_cell(row.switching_value),
+                    )
+                    for row in self.rows
+                ],
+                currency=self.currency,
+            ),
+        )
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form: money as two-decimal strings, parameter values as numbers.
@@ -193,7 +245,7 @@ def one_way(model: LogicModel) -> Sensitivity:
             )
         )
     order = sorted(range(len(rows)), key=lambda i: (-rows[i].swing, i))
-    return Sensitivity(npv=npv, rows=tuple(rows[i] for i in order))
+    return Sensitivity(npv=npv, rows=tuple(rows[i] for i in order), currency=model.currency)
 
 
 def _switching_value(

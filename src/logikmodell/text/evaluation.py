@@ -104,6 +104,25 @@ def _fidelity(model: LogicModel, evaluation: Evaluation, lang: Lang) -> list[str
     return ["", head, *columns(rows, "lr")]
 
 
+def _actor_rows(
+    model: LogicModel, planned: Appraisal, realised: Appraisal, lang: Lang
+) -> list[tuple[str, str, str]]:
+    """Per actor who pays or gains, its net (benefits − costs ± transfers), both ways."""
+    from logikmodell.costs.resources import UNASSIGNED
+
+    labels = {actor.id: actor.label for actor in model.actors}
+    labels[UNASSIGNED] = translate(lang, "No payer given")
+    rows = []
+    for id in dict.fromkeys([*planned.actors, *realised.actors]):
+        nets = []
+        for appraisal in (planned, realised):
+            ledger = appraisal.actors.get(id)
+            nets.append("–" if ledger is None else _money(ledger.net, lang, model.currency))
+        name = translate(lang, "Net for {actor}", actor=labels.get(id, id))
+        rows.append((name, nets[0], nets[1]))
+    return rows
+
+
 def _returns(model: LogicModel, evaluation: Evaluation, lang: Lang) -> list[str]:
     planned, realised = evaluation.planned, evaluation.realised
     if planned is None or realised is None:
@@ -133,6 +152,7 @@ def _returns(model: LogicModel, evaluation: Evaluation, lang: Lang) -> list[str]
         row(translate(lang, "Net present value (NPV)"), lambda a: _money(a.npv, lang, currency)),
         row(translate(lang, "Benefit–cost ratio (SROI)"), lambda a: _number(a.bcr, lang)),
         row(translate(lang, "Payback"), payback),
+        *_actor_rows(model, planned, realised, lang),
     ]
     years = sorted({a.year for r in model.of_type(Resource) for a in r.actuals})
     note = (

@@ -8,6 +8,7 @@ time linear in the number of nodes and links, and only when a rule asks for it.
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cached_property
 
 import attrs
@@ -117,10 +118,13 @@ class Context:
         tails: the number of the node link ``k`` enters.
         out: the numbers of the links leaving node ``i``.
         into: the numbers of the links entering node ``i``.
+        given_as_of: the date the follow-up rules judge at, as the caller gave it
+            (None: see :attr:`as_of`).
     """
 
-    def __init__(self, model: LogicModel) -> None:
+    def __init__(self, model: LogicModel, *, as_of: dt.date | None = None) -> None:
         self.model = model
+        self.given_as_of = as_of
         self.topology = topology = Topology.of_model(model)
         self.node_list: tuple[Node, ...] = model.nodes
         self.nodes: dict[str, Node] = {node.id: node for node in self.node_list}
@@ -188,6 +192,16 @@ class Context:
     def goal_numbers(self) -> list[int]:
         """The numbers of the goals (long-term outcomes and impacts)."""
         return self.ids_of(NodeKind.LONG_TERM_OUTCOME, NodeKind.IMPACT)
+
+    @cached_property
+    def as_of(self) -> dt.date | None:
+        """The date the follow-up rules (LM308) judge at: the one given, else the
+        date of the model's latest measurement; None for a model without any."""
+        if self.given_as_of is not None:
+            return self.given_as_of
+        from logikmodell.followup.due import latest_measurement_date
+
+        return latest_measurement_date(self.model)
 
     @cached_property
     def indicators(self) -> tuple[Indicator, ...]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from logikmodell.i18n import Message
 from logikmodell.model.catalogue import UsedReference, references_in
-from logikmodell.validation._context import Context
+from logikmodell.validation._context import Context, Place
 from logikmodell.validation.findings import Severity
 from logikmodell.validation.registry import Hit, rule
 
@@ -19,8 +19,29 @@ MAX_AGE = 5
 def _used(ctx: Context) -> list[UsedReference]:
     cached = ctx.memo.get("references")
     if cached is None:
-        ctx.memo["references"] = cached = list(references_in(ctx.nodes.values()))
+        used = references_in(ctx.node_list, ctx.model.transfers)
+        ctx.memo["references"] = cached = list(used)
     return cached  # type: ignore[return-value]
+
+
+def _name(ctx: Context, used: UsedReference) -> str:
+    """The node or transfer that uses the entry, named for a message."""
+    if not used.transfer:
+        return ctx.name(used.node)
+    transfer = next(t for t in ctx.model.transfers if t.id == used.node)
+    return f"'{transfer.label}' ({transfer.id})"
+
+
+def _nodes(used: UsedReference) -> tuple[str, ...]:
+    return () if used.transfer else (used.node,)
+
+
+def _place(ctx: Context, used: UsedReference) -> Place:
+    """Where the reference stands: ``$.nodes[i].<field>.ref`` or ``$.transfers[j]...``."""
+    if not used.transfer:
+        return ctx.node_place(used.node, f"{used.field}.ref")
+    number = next(j for j, t in enumerate(ctx.model.transfers) if t.id == used.node)
+    return Place(used.node, f"$.transfers[{number}].{used.field}.ref")
 
 
 @rule("LM801", Severity.WARNING, "catalogue entry more than 5 price years older than the model")
@@ -35,15 +56,15 @@ def _old_entry(ctx: Context) -> Iterator[Hit]:
                     "{entry_year}: {age} price years before the model's {year}. An index moves "
                     "the price, not what the service costs today; check the figure against a "
                     "newer source.",
-                    node=ctx.name(used.node),
+                    node=_name(ctx, used),
                     field=used.field,
                     ref=used.reference.ref,
                     entry_year=entry.price_year,
                     age=age,
                     year=used.reference.price_year,
                 ),
-                nodes=(used.node,),
-                place=ctx.node_place(used.node, f"{used.field}.ref"),
+                nodes=_nodes(used),
+                place=_place(ctx, used),
             )
 
 
@@ -55,12 +76,12 @@ def _low_confidence(ctx: Context) -> Iterator[Hit]:
                 message=Message(
                     "Catalogue entry {ref}, the {field} of {node}, has low confidence: give "
                     "it a range for the sensitivity analysis, or find a firmer figure.",
-                    node=ctx.name(used.node),
+                    node=_name(ctx, used),
                     field=used.field,
                     ref=used.reference.ref,
                 ),
-                nodes=(used.node,),
-                place=ctx.node_place(used.node, f"{used.field}.ref"),
+                nodes=_nodes(used),
+                place=_place(ctx, used),
             )
 
 
@@ -72,10 +93,10 @@ def _no_source(ctx: Context) -> Iterator[Hit]:
                 message=Message(
                     "Catalogue entry {ref}, the {field} of {node}, names no source: add to "
                     "the catalogue where the figure comes from (title, publisher, year).",
-                    node=ctx.name(used.node),
+                    node=_name(ctx, used),
                     field=used.field,
                     ref=used.reference.ref,
                 ),
-                nodes=(used.node,),
-                place=ctx.node_place(used.node, f"{used.field}.ref"),
+                nodes=_nodes(used),
+                place=_place(ctx, used),
             )

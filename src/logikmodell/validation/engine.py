@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from logikmodell._arguments import check_type
@@ -20,6 +21,7 @@ def validate(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     lang: Lang | None = None,
+    as_of: dt.date | None = None,
 ) -> Report:
     """Check a model against the rule catalogue and report every finding.
 
@@ -35,6 +37,10 @@ def validate(
             for the environment's (:func:`~logikmodell.i18n.resolve_lang`). Each
             finding keeps its sentence, so :meth:`~logikmodell.validation.Finding.message_in` and
             ``Report.to_text(lang=)`` can write it in the other language later.
+        as_of: the date at which LM308 asks whether a measurement is overdue; by
+            default the date of the model's latest measurement (the date
+            :func:`~logikmodell.followup.follow_up` follows up to), so that a model
+            without measurements (a plan) gets no LM308.
 
     Returns:
         The findings, sorted: errors first, then by code and nodes.
@@ -50,9 +56,11 @@ def validate(
         ['LM109']
     """
     check_type("validate()", "model", model, LogicModel)
+    if as_of is not None:
+        check_type("validate()", "as_of", as_of, dt.date)
     chosen = select_rules(select, ignore)
     language = resolve_lang(lang)
-    context = Context(model)
+    context = Context(model, as_of=as_of)
     findings: list[Finding] = []
     for rule in chosen:
         findings.extend(rule.findings(context, lang=language))

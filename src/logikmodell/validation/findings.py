@@ -16,8 +16,10 @@ from collections.abc import Iterable
 
 import attrs
 
+from logikmodell._text import one_line
 from logikmodell.errors import ValidationFailed
 from logikmodell.i18n import N_, Lang, Message, resolve_lang, translate, translate_plural
+from logikmodell.tables import Kind, Table, Tabular, table
 
 __all__ = ["Finding", "Report", "Severity", "ValidationFailed"]
 
@@ -148,8 +150,9 @@ class Finding:
         where the finding's position is known, else ``FILE: CODE severity location:
         message``.
         """
-        message = self.message if lang is None else self.message_in(lang)
+        message = one_line(self.message if lang is None else self.message_in(lang))
         if source is not None:
+            source = one_line(source)
             if self.line is None:
                 return f"{source}: {self.to_text(lang)}"
             severity = translate(lang, _SEVERITY_WORDS[self.severity])
@@ -190,8 +193,17 @@ def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 
 
 @attrs.frozen(kw_only=True)
-class Report:
+class Report(Tabular):
     """The findings of one validation run, sorted: severity desc, code, nodes.
+
+    Tables (:meth:`tables`, :meth:`~logikmodell.tables.Tabular.to_rows`):
+
+    * ``findings`` (the main table), one row per finding in report order:
+      ``code``, ``severity``, ``message`` (in the language asked for),
+      ``subject``, ``path``, ``line``, ``column`` (None when not known),
+      ``nodes`` (the node ids, separated by spaces), ``link`` (``from->to``, or
+      None).
+    * ``summary`` (one row): ``ok``, ``error``, ``warning``, ``info`` (the counts).
 
     Example:
         >>> report = Report(findings=[])
@@ -265,6 +277,53 @@ class Report:
             "counts": self.counts,
             "findings": [f.to_dict(lang) for f in self.findings],
         }
+
+    def tables(self, lang: str | None = None) -> tuple[Table, ...]:
+        """The tables ``findings`` and ``summary`` (the class's docstring lists their
+        columns); the messages are written in ``lang`` (None: as validated)."""
+        language = None if lang is None else resolve_lang(lang)
+        findings = table(
+            "findings",
+            N_("Findings"),
+            [
+                ("code", Kind.TEXT, N_("Code")),
+                ("severity", Kind.TEXT, N_("Severity")),
+                ("message", Kind.TEXT, N_("Message")),
+                ("subject", Kind.TEXT, N_("Subject")),
+                ("path", Kind.TEXT, N_("Path")),
+                ("line", Kind.INTEGER, N_("Line")),
+                ("column", Kind.INTEGER, N_("Column")),
+                ("nodes", Kind.TEXT, N_("Nodes")),
+                ("link", Kind.TEXT, N_("Link")),
+            ],
+            [
+                (
+                    f.code,
+                    f.severity.value,
+                    f.message if language is None else f.message_in(language),
+                    f.subject,
+                    f.path,
+                    f.line,
+                    f.column,
+                    " ".join(f.nodes),
+                    None if f.link is None else f"{f.link[0]}->{f.link[1]}",
+                )
+                for f in self.findings
+            ],
+        )
+        counts = self.counts
+        summary = table(
+            "summary",
+            N_("Summary"),
+            [
+                ("ok", Kind.BOOLEAN, N_("OK")),
+                ("error", Kind.INTEGER, N_("Errors")),
+                ("warning", Kind.INTEGER, N_("Warnings")),
+                ("info", Kind.INTEGER, N_("Infos")),
+            ],
+            [(self.ok, counts["error"], counts["warning"], counts["info"])],
+        )
+        return (findings, summary)
 
     def summary(self, lang: Lang | None = None) -> str:
         """One line: ``2 errors, 1 warning, 0 infos`` or ``no findings`` (``2 fel, …``)."""

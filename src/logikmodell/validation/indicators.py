@@ -1,11 +1,13 @@
-"""Indicator rules LM301–LM306 and LM309: every goal can be followed up and evaluated."""
+"""Indicator rules LM301–LM309: every goal can be followed up and evaluated, and the
+follow-up data fits the plan (LM307, LM308)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from logikmodell.i18n import Message
-from logikmodell.model.elements import Indicator
+from logikmodell.model.elements import Indicator, Observation
 from logikmodell.model.enums import Direction, NodeKind
 from logikmodell.model.nodes import Outcome
 from logikmodell.validation._context import Context, the_kind
@@ -179,6 +181,110 @@ def _no_source(ctx: Context) -> Iterator[Hit]:
                 nodes=(indicator.measures,),
                 place=ctx.indicator_place(j),
             )
+
+
+def _early_or_late(
+    ctx: Context, j: int, field: str, base: Observation | None
+) -> Iterator[tuple[int, Message]]:
+    """LM307's sentences for the measurements in ``field`` of indicator ``j``, by number:
+    those dated before ``base``'s date or after the period's end."""
+    indicator = ctx.indicators[j]
+    names = {"indicator": _name(indicator), "node": ctx.name(indicator.measures)}
+    which = (
+        Message("a measurement") if field == "measurements" else Message("a comparison measurement")
+    )
+    start = base.date if base is not None else None
+    end = ctx.model.period.end if ctx.model.period is not None else None
+    for k, measurement in enumerate(getattr(indicator, field)):
+        date = measurement.date
+        if date is None:
+            continue
+        if start is not None and date < start:
+            yield (
+                k,
+                Message(
+                    "The indicator {indicator} of {node} has {which} dated {date}, before its "
+                    "baseline date {baseline}: a follow-up value comes after the baseline; "
+                    "correct the date or the baseline.",
+                    which=which,
+                    date=date.isoformat(),
+                    baseline=start.isoformat(),
+                    **names,
+                ),
+            )
+        elif end is not None and date > end:
+            yield (
+                k,
+                Message(
+                    "The indicator {indicator} of {node} has {which} dated {date}, after the "
+                    "investment's period ends on {end}: correct the date, or extend the period "
+                    "if the follow-up goes on.",
+                    which=which,
+                    date=date.isoformat(),
+                    end=end.isoformat(),
+                    **names,
+                ),
+            )
+
+
+@rule("LM307", Severity.WARNING, "measurement dated before the baseline or after the period")
+def _measurement_out_of_time(ctx: Context) -> Iterator[Hit]:
+    for j, indicator in enumerate(ctx.indicators):
+        for field, base in (
+            ("measurements", indicator.baseline),
+            ("comparison_measurements", indicator.comparison_baseline),
+        ):
+            for k, message in _early_or_late(ctx, j, field, base):
+                yield Hit(
+                    message=message,
+                    nodes=(indicator.measures,),
+                    place=ctx.indicator_place(j, f"{field}[{k}].date"),
+                )
+
+
+def _overdue_message(
+    ctx: Context, indicator: Indicator, last: dt.date, due: dt.date, as_of: dt.date, baseline: bool
+) -> Message:
+    """LM308's sentence: since the baseline, or since the latest measurement."""
+    values = {
+        "indicator": _name(indicator),
+        "node": ctx.name(indicator.measures),
+        "frequency": indicator.frequency,
+        "last": last.isoformat(),
+        "due": due.isoformat(),
+        "as_of": as_of.isoformat(),
+    }
+    if baseline:
+        return Message(
+            "The indicator {indicator} of {node} has the frequency '{frequency}', but no "
+            "measurement since its baseline of {last}: one was due on {due} and is overdue "
+            "at {as_of}; add the measurement, or correct the frequency.",
+            **values,
+        )
+    return Message(
+        "The indicator {indicator} of {node} has the frequency '{frequency}', but its latest "
+        "measurement is from {last}: the next was due on {due} and is overdue at {as_of}; "
+        "add the measurement, or correct the frequency.",
+        **values,
+    )
+
+
+@rule("LM308", Severity.INFO, "indicator with a measurement overdue")
+def _measurement_overdue(ctx: Context) -> Iterator[Hit]:
+    from logikmodell.followup.due import overdue
+
+    as_of = ctx.as_of
+    if as_of is None:
+        return
+    for j, indicator in enumerate(ctx.indicators):
+        late = overdue(indicator, as_of)
+        if late is None:
+            continue
+        yield Hit(
+            message=_overdue_message(ctx, indicator, late.last, late.due, as_of, late.baseline),
+            nodes=(indicator.measures,),
+            place=ctx.indicator_place(j, "frequency"),
+        )
 
 
 @rule("LM309", Severity.WARNING, "goal evaluated by before–after alone")

@@ -8,6 +8,7 @@ module is imported; :func:`rules` imports every rule module first.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable, Iterable
 
@@ -89,9 +90,16 @@ class Rule:
         """The rule's place in the documentation, e.g. ``docs/rules.md#lm101``."""
         return f"{DOCS_PAGE}#{self.code.lower()}"
 
-    def run(self, model: LogicModel, *, lang: Lang | None = None) -> tuple[Finding, ...]:
-        """Run this rule alone on a model; its findings in report order, in ``lang``."""
-        return Report(findings=self.findings(Context(model), lang=lang)).findings
+    def run(
+        self, model: LogicModel, *, lang: Lang | None = None, as_of: dt.date | None = None
+    ) -> tuple[Finding, ...]:
+        """Run this rule alone on a model; its findings in report order, in ``lang``.
+
+        ``as_of`` is the date the follow-up rules judge at, as in
+        :func:`~logikmodell.validation.validate`.
+        """
+        context = Context(model, as_of=as_of)
+        return Report(findings=self.findings(context, lang=lang)).findings
 
     def findings(self, context: Context, *, lang: Lang | None = None) -> list[Finding]:
         """Run the rule on a prepared model; its messages in ``lang`` (None: the environment's)."""
