@@ -178,7 +178,7 @@ def monte_carlo(
 
     Raises:
         AppraisalError: the model cannot be appraised.
-        ValueError: ``draws`` is below 1 or above :data:`MAX_DRAWS`, or ``seed``
+        ValueError: ``draws`` is below 1 or above ``MAX_DRAWS`` (1 000 000), or ``seed``
             below 0.
     """
     check_type("monte_carlo()", "model", model, LogicModel)
