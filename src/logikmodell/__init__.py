@@ -20,6 +20,7 @@ from logikmodell.errors import (
     Problem,
     UnitError,
     UnknownIdError,
+    WriteError,
 )
 from logikmodell.followup import Flag, FollowUp, Status, follow_up
 from logikmodell.graph import LogicModel
@@ -132,6 +133,7 @@ __all__ = [
     "ValidationFailed",
     "Valuation",
     "ValueType",
+    "WriteError",
     "__version__",
     "appraise",
     "attribute_costs",

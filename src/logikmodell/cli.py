@@ -11,9 +11,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import sys
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,7 +25,13 @@ import attrs
 
 from logikmodell import __version__
 from logikmodell._text import one_line
-from logikmodell.errors import GraphvizNotFoundError, LoadError, LogikmodellError, RenderError
+from logikmodell.errors import (
+    GraphvizNotFoundError,
+    LoadError,
+    LogikmodellError,
+    RenderError,
+    WriteError,
+)
 from logikmodell.graph import LogicModel
 from logikmodell.i18n import error_text, resolve_lang, translate
 
@@ -378,7 +386,10 @@ def _cmd_returns(args: argparse.Namespace) -> int:
     try:
         appraisal = appraise(model)
         sensitivity = one_way(model) if args.sensitivity else None
-        simulation = monte_carlo(model, args.monte_carlo, seed) if args.monte_carlo else None
+        simulation = None
+        if args.monte_carlo:
+            bar = _ProgressBar(args.lang, args.monte_carlo) if sys.stderr.isatty() else None
+            simulation = monte_carlo(model, args.monte_carlo, seed, progress=bar)
     except AppraisalError as exc:
         print(f"{args.model}: {error_text(args.lang, exc)}", file=sys.stderr)
         return EXIT_ERRORS
@@ -436,6 +447,46 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _draws(text: str) -> int:
+    """``--monte-carlo N``: from 1 to the most draws a simulation makes."""
+    from logikmodell.returns.montecarlo import MAX_DRAWS
+
+    value = _positive_int(text)
+    if value > MAX_DRAWS:
+        raise argparse.ArgumentTypeError(
+            translate(
+                None,
+                "expected at most {most} draws (the limit of a simulation), got {value}",
+                most=MAX_DRAWS,
+                value=value,
+            )
+        )
+    return value
+
+
+class _ProgressBar:
+    """A progress bar on stderr, drawn once a run has taken more than a second."""
+
+    _WIDTH = 30
+
+    def __init__(self, lang: Lang, draws: int) -> None:
+        self.label = translate(lang, "Simulating {draws} draws", draws=draws)
+        self.start = time.monotonic()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.shown and time.monotonic() - self.start < 1:
+            return
+        self.shown = True
+        filled = self._WIDTH * done // total
+        bar = "#" * filled + " " * (self._WIDTH - filled)
+        line = f"\r{self.label} [{bar}] {100 * done // total:3d} %"
+        if done == total:  # leave the terminal as it was
+            line += "\r" + " " * (len(line) - 1) + "\r"
+        sys.stderr.write(line)
+        sys.stderr.flush()
+
+
 def _not_whole(text: str) -> str:
     """The complaint about an option that is not a whole number.
 
@@ -458,8 +509,10 @@ def _seed(text: str) -> int:
 
 # ---------------------------------------------------------------------- demo
 def _write_json(path: Path, data: object) -> Path:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return path
+    from logikmodell._files import write_atomically
+
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return write_atomically(path, text.encode("utf-8"))
 
 
 def _demo_reports(model: LogicModel, out_dir: Path, lang: str | None) -> list[Path]:
@@ -473,7 +526,49 @@ def _demo_reports(model: LogicModel, out_dir: Path, lang: str | None) -> list[Pa
     return written
 
 
+# What ``demo`` writes: the model and its diagrams by the example's name, and these.
+_DEMO_SUFFIXES = (".yaml", ".json", ".toml", ".mmd", ".svg", ".png")
+_DEMO_FILES = (
+    "validation.json",
+    "costs.json",
+    "returns.json",
+    "follow-up.json",
+    "evaluation.json",
+    "report.html",
+    "report.pdf",
+)
+
+
+def _demo_folder(out_dir: Path, named: Sequence[Path], args: argparse.Namespace) -> None:
+    """Make the demo's folder; refuse one that holds files the demo would replace.
+
+    Raises:
+        WriteError: the folder cannot be made (a file is in its place), or it holds
+            files of the demo's names and ``--force`` was not given.
+    """
+    from logikmodell.errors import WriteError
+
+    if out_dir.exists() and not out_dir.is_dir():
+        reason = translate(args.lang, "a file is in the place of the folder")
+        raise WriteError(str(out_dir), reason)
+    if out_dir.is_dir() and not args.force:
+        there = [p.name for p in (*named, *(out_dir / n for n in _DEMO_FILES)) if p.exists()]
+        if there:
+            reason = translate(
+                args.lang,
+                "the folder holds files the demo would replace ({files}); "
+                "give --force to replace them",
+                files=", ".join(there[:3]) + (" …" if len(there) > 3 else ""),
+            )
+            raise WriteError(str(out_dir), reason)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(str(out_dir), exc.strerror or str(exc), exc.errno) from exc
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from logikmodell._files import write_atomically
     from logikmodell.costs import attribute_costs
     from logikmodell.evaluation import evaluate
     from logikmodell.examples import example_path, load_example
@@ -485,11 +580,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from logikmodell.validation import validate
 
     out_dir = Path(args.dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    model = load_example()
     stem = out_dir / example_path().stem
-    written = [stem.with_suffix(".yaml")]
-    written[0].write_bytes(example_path().read_bytes())
+    _demo_folder(out_dir, [stem.with_suffix(s) for s in _DEMO_SUFFIXES], args)
+    model = load_example()
+    written = [write_atomically(stem.with_suffix(".yaml"), example_path().read_bytes())]
     for suffix in (".json", ".toml"):
         dump(model, stem.with_suffix(suffix))
         written.append(stem.with_suffix(suffix))
@@ -623,12 +717,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     from logikmodell._files import write_atomically
 
     text = dumps(_with_data(args), fmt)
-    target = Path(args.output)
-    try:
-        write_atomically(target, text.encode("utf-8"))
-    except OSError as exc:
-        print(f"cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_INPUT
+    target = write_atomically(args.output, text.encode("utf-8"))
     print(translate(args.lang, "Wrote {path}", path=target))
     return EXIT_OK
 
@@ -880,9 +969,9 @@ def _add_returns(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     returns.add_argument(
         "--monte-carlo",
-        type=_positive_int,
+        type=_draws,
         metavar="N",
-        help="add a Monte Carlo simulation of N draws",
+        help="add a Monte Carlo simulation of N draws (at most 1 000 000)",
     )
     returns.add_argument(
         "--seed",
@@ -904,7 +993,10 @@ def _add_report(commands: argparse._SubParsersAction[_Parser]) -> None:
         "-o", "--output", required=True, metavar="OUT", help="file to write: .html or .pdf"
     )
     command.add_argument(
-        "--monte-carlo", type=_positive_int, metavar="N", help="simulate N draws of the returns"
+        "--monte-carlo",
+        type=_draws,
+        metavar="N",
+        help="simulate N draws of the returns (at most 1 000 000)",
     )
     command.add_argument(
         "--seed",
@@ -925,6 +1017,9 @@ def _add_demo(commands: argparse._SubParsersAction[_Parser]) -> None:
     """The ``demo`` command and its arguments."""
     demo = commands.add_parser("demo", help="write the embedded example and its outputs")
     demo.add_argument("dir", metavar="DIR", nargs="?", default="logikmodell-demo")
+    demo.add_argument(
+        "--force", action="store_true", help="replace the demo's files in DIR if they are there"
+    )
     demo.set_defaults(func=_cmd_demo)
 
 
@@ -937,6 +1032,8 @@ def _error_lines(exc: LogikmodellError, args: argparse.Namespace) -> list[str]:
     """
     if isinstance(exc, LoadError):
         return exc.lines()
+    if isinstance(exc, WriteError):
+        return [error_text(args.lang, exc)]
     if isinstance(exc, GraphvizNotFoundError | RenderError):
         output = getattr(args, "output", None) or getattr(args, "dir", None)
         reason = error_text(args.lang, exc)
@@ -967,6 +1064,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     try:
         code: int = args.func(args)
+        sys.stdout.flush()
     except LogikmodellError as exc:
         for line in _error_lines(exc, args):
             print(one_line(line), file=sys.stderr)
@@ -975,22 +1073,64 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader went away (``logikmodell ... | head``): nothing is wrong with
-        # the model. Point stdout at devnull so the interpreter's final flush is quiet.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # the model.
+        _quiet_stdout()
         return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        # Standard output cannot be written (``> /dev/full``): an output problem,
+        # exit 2; any other OSError that reaches here is a bug.
+        if not _stdout_failed(args.lang, exc):
+            return _internal_error(args)
+        return EXIT_INPUT
     except Exception:
-        if args.debug:
-            traceback.print_exc()
-        else:
-            message = translate(
-                args.lang,
-                "internal error (a bug). Please report it with the command "
-                "and input that caused it; run with --debug to see the traceback.",
-            )
-            print(f"logikmodell: {message}", file=sys.stderr)
-        return EXIT_INTERNAL
+        return _internal_error(args)
     return code
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at devnull, so that the interpreter's final flush is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+# What a write to a full disk, past a file-size limit or to a broken device fails
+# with. Files the library writes raise WriteError; an OSError with one of these
+# that reaches main came from printing to standard output.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO, errno.EROFS})
+
+
+def _stdout_failed(lang: Lang, error: OSError) -> bool:
+    """Whether standard output cannot be written (``> /dev/full``); says so if so."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        error = exc
+    else:
+        if error.errno not in _WRITE_ERRNOS:
+            return False
+    reason = error.strerror or str(error)
+    with contextlib.suppress(OSError):
+        print(
+            translate(lang, "cannot write {path}: {reason}", path="<stdout>", reason=reason),
+            file=sys.stderr,
+        )
+    with contextlib.suppress(OSError, ValueError):
+        _quiet_stdout()
+    return True
+
+
+def _internal_error(args: argparse.Namespace) -> int:
+    """Say that a bug happened: the traceback under ``--debug``, else a short message."""
+    if args.debug:
+        traceback.print_exc()
+    else:
+        message = translate(
+            args.lang,
+            "internal error (a bug). Please report it with the command "
+            "and input that caused it; run with --debug to see the traceback.",
+        )
+        print(f"logikmodell: {message}", file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -41,6 +41,7 @@ __all__ = [
     "UnitError",
     "UnknownIdError",
     "ValidationFailed",
+    "WriteError",
 ]
 
 
@@ -347,3 +348,25 @@ class AppraisalError(LogikmodellError, ValueError):
     def message_template(self) -> tuple[str, dict[str, object]]:
         """The message itself, with no placeholders."""
         return str(self), {}
+
+
+class WriteError(LogikmodellError, OSError):
+    """A file cannot be written: a folder, a missing parent folder, no space left,
+    a file-size limit, no permission. The file is left as it was.
+
+    Attributes:
+        path: the file, as the caller named it.
+        reason: why, in the operating system's words (``No space left on device``).
+    """
+
+    def __init__(self, path: str, reason: str, code: int | None = None) -> None:
+        super().__init__(code, reason, path)
+        self.path = path
+        self.reason = reason
+
+    def message_template(self) -> tuple[str, dict[str, object]]:
+        """``cannot write FILE: reason``."""
+        return N_("cannot write {path}: {reason}"), {"path": self.path, "reason": self.reason}
+
+    def __str__(self) -> str:
+        return f"cannot write {self.path}: {self.reason}"

@@ -161,7 +161,7 @@ def test_json_keys_and_codes_do_not_change_with_the_language(tmp_path: Path) -> 
         name: (tmp_path / "out" / name).read_text(encoding="utf-8")
         for name in ("costs.json", "returns.json")
     }
-    _demo(tmp_path, "--lang", "en")
+    _demo(tmp_path, "--lang", "en", "--force")
     notes = []
     for name, text in sv.items():
         swedish = json.loads(text)

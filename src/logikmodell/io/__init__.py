@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from logikmodell._arguments import check_type
+from logikmodell._files import write_atomically
 from logikmodell.errors import DumpError, LoadError, Problem
 from logikmodell.graph import LogicModel
 from logikmodell.io._document import from_data, to_data
@@ -198,7 +199,8 @@ def dump(model: LogicModel, path: str | os.PathLike[str], format: str | None = N
     Raises:
         ValueError: no format given and the suffix names none.
         DumpError: the format cannot hold something in the model (null in TOML).
+        WriteError: the file cannot be written; a file already there is left as it was.
     """
     check_type("dump()", "model", model, LogicModel)
     text = dumps(model, format or format_of(path))
-    Path(path).write_text(text, encoding="utf-8")
+    write_atomically(path, text.encode("utf-8"))

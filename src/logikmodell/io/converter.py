@@ -326,13 +326,21 @@ def _schedule(value: object, _: object) -> dict[int, Fraction] | None:
     if not isinstance(value, dict):
         raise ValueError(f"expected a mapping from year index to share, got {_type_name(value)}")
     out: dict[int, Fraction] = {}
+    keys: dict[int, object] = {}
     for key, share in value.items():
-        if isinstance(key, str) and key.isdigit():
+        if isinstance(key, str) and key.isascii() and key.isdigit():
+            if len(key) > 20:
+                raise _NestedKeyError(_key_text(key), "expected a year index from 0 to 1000")
             year = int(key)
         elif isinstance(key, int) and not isinstance(key, bool):
             year = key
         else:
             raise _NestedKeyError(_key_text(key), "expected a year index (a whole number ≥ 0)")
+        if year in keys:  # {0: 0.5, "0": 0.5}, or "0" beside "00"
+            raise _NestedKeyError(
+                _key_text(key), f"year {year} is given twice, as {keys[year]!r} and as {key!r}"
+            )
+        keys[year] = key
         try:
             out[year] = _fraction(share, None)
         except ValueError as exc:

@@ -29,12 +29,15 @@ class Limits:
         max_alias_values: values that YAML aliases repeat, counted at every
             repetition; a "billion laughs" document passes it after a few
             thousand steps and is refused.
+        max_alias_text: characters of text that YAML aliases repeat, counted at
+            every repetition; 1 000 aliases of a 1 MiB string are refused.
         max_nodes: nodes in the model.
     """
 
     max_bytes: int = 50 * 2**20
     max_depth: int = 64
     max_alias_values: int = 100_000
+    max_alias_text: int = 2**20
     max_nodes: int = 200_000
 
 
@@ -78,16 +81,24 @@ def check_text(text: str, format: str, limits: Limits, source: str) -> None:
             depth = max(depth - 1, 0)
 
 
-def check_data(data: object, limits: Limits, source: str) -> None:
+def check_data(data: object, limits: Limits, source: str, *, aliases: bool = True) -> None:
     """Refuse parsed data that nests too deeply or that aliases expand too far.
 
     Walks the data without recursion, counting the values that YAML aliases repeat
     as often as they repeat them, and stops as soon as a limit is passed (a
-    recursive alias, which would repeat without end, meets the depth limit).
+    recursive alias, which would repeat without end, meets the depth limit). With
+    ``aliases`` (the text may hold YAML aliases), text that aliases repeat is
+    counted too.
 
     Raises:
         LoadError: the data exceeds a limit.
     """
+    _check_structure(data, limits, source)
+    if aliases:
+        _check_repeated_text(data, limits, source)
+
+
+def _check_structure(data: object, limits: Limits, source: str) -> None:
     seen: set[int] = set()
     repeated = 0
     stack: list[tuple[dict[object, object] | list[object], int]] = []
@@ -118,3 +129,41 @@ def check_data(data: object, limits: Limits, source: str) -> None:
                 source,
                 f"the model has {len(nodes)} nodes, more than the limit of {limits.max_nodes}",
             )
+
+
+def _check_repeated_text(data: object, limits: Limits, source: str) -> None:
+    """Refuse text that YAML aliases repeat past ``limits.max_alias_text`` characters.
+
+    An alias of a string gives the very same string object again, so a string met
+    twice is a repetition. Each repetition also counts as a value towards
+    ``max_alias_values``, so that many aliases of a short string are bounded too.
+    """
+    seen: set[int] = set()
+    values = 0
+    text = 0
+    stack: list[object] = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str) and len(item) > 1:  # "" and 1-character strings are shared
+            if id(item) not in seen:
+                seen.add(id(item))
+                continue
+            values += 1
+            text += len(item)
+            if text > limits.max_alias_text:
+                raise _refuse(
+                    source,
+                    f"YAML aliases repeat more than {limits.max_alias_text} characters of "
+                    "text (the limit that stops alias bombs)",
+                )
+            if values > limits.max_alias_values:
+                raise _refuse(
+                    source,
+                    f"YAML aliases repeat more than {limits.max_alias_values} values "
+                    "(the limit that stops alias bombs)",
+                )

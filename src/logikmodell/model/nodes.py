@@ -50,6 +50,10 @@ __all__ = [
     "node_class",
 ]
 
+# The last year index a cost, a benefit or the horizon may reach (as `year`): a
+# schedule's years are bounded alike, so that appraising one takes bounded work.
+_MAX_YEAR = 1000
+
 
 def _quantity(value: object) -> Quantity | None:
     if value is None or isinstance(value, Quantity):
@@ -117,7 +121,7 @@ class Actual:
     """
 
     year: int = attrs.field(
-        validator=check_int_range(0, 1000),
+        validator=check_int_range(0, _MAX_YEAR),
         metadata={"description": "The year index the money was spent in."},
     )
     amount: Quantity = attrs.field(
@@ -187,13 +191,22 @@ def _schedule(value: object) -> FrozenDict[int, Fraction] | None:
     if not isinstance(value, dict | FrozenDict):
         raise InvalidValueError("schedule", "expected a mapping from year index to share")
     out: dict[int, Fraction] = {}
+    keys: dict[int, object] = {}
     for key, share in value.items():
-        try:
-            year = int(key) if isinstance(key, str) else key
-        except ValueError:
-            raise InvalidValueError("schedule", f"expected a year index, got {key!r}") from None
+        if isinstance(key, str) and not (key.isascii() and key.isdigit()):
+            raise InvalidValueError("schedule", f"expected a year index, got {key!r}")
+        year = int(key) if isinstance(key, str) and len(key) <= 20 else key
         if isinstance(year, bool) or not isinstance(year, int) or year < 0:
-            raise InvalidValueError("schedule", f"expected year indexes ≥ 0, got {year!r}")
+            raise InvalidValueError("schedule", f"expected year indexes ≥ 0, got {key!r}")
+        if year > _MAX_YEAR:
+            raise InvalidValueError(
+                "schedule", f"expected year indexes from 0 to {_MAX_YEAR}, got {key!r}"
+            )
+        if year in keys:
+            raise InvalidValueError(
+                "schedule", f"year {year} is given twice, as {keys[year]!r} and as {key!r}"
+            )
+        keys[year] = key
         out[year] = to_fraction(share)
     return FrozenDict(sorted(out.items()))
 
@@ -242,7 +255,7 @@ class Resource(Node):
     )
     year: int | None = attrs.field(
         default=None,
-        validator=check_int_range(0, 1000),
+        validator=check_int_range(0, _MAX_YEAR),
         metadata={"description": "The year index of the cost (default 0), or a schedule."},
     )
     schedule: FrozenDict[int, Fraction] | None = attrs.field(
@@ -388,12 +401,12 @@ class Outcome(Node):
     )
     start_year: int = attrs.field(
         default=1,
-        validator=check_int_range(0, 1000),
+        validator=check_int_range(0, _MAX_YEAR),
         metadata={"description": "The year index of the first benefit year."},
     )
     duration_years: int = attrs.field(
         default=1,
-        validator=check_int_range(1, 1000),
+        validator=check_int_range(1, _MAX_YEAR),
         metadata={"description": "How many years the benefit lasts."},
     )
     realised_from: str | None = attrs.field(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -258,6 +259,50 @@ class Resolved:
     dimension: Dimension
 
 
+#: The longest unit text read (``kr/placering/dygn`` has 17 characters).
+MAX_UNIT_LENGTH = 200
+#: The largest power a unit may be raised to, either way (``year**-1``, ``SEK^2``).
+MAX_EXPONENT = 6
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+")
+_POWER = re.compile(r"\*\*|\^")
+# A whole exponent, bracketed or not, that ends where the number ends (not ``1.5``).
+_WHOLE_POWER = re.compile(r"(?:\*\*|\^)\s*(?:\(\s*([-+]?\d+)\s*\)|([-+]?\d+))(?![\d.eE])")
+
+
+def _check_unit_text(unit: str) -> None:
+    """Refuse a unit text whose exponents would make pint compute without bound.
+
+    ``kSEK**100000000`` would take pint minutes and ``kSEK**1.5`` would pass through
+    a float; every exponent must be a whole number from -6 to 6, and the text at
+    most 200 characters long.
+
+    Raises:
+        ValueError: the text is too long, or an exponent is out of range or not whole.
+    """
+    if len(unit) > MAX_UNIT_LENGTH:
+        raise ValueError(
+            f"the unit {unit[:40]!r}… is longer than the limit of {MAX_UNIT_LENGTH} characters"
+        )
+    text = _SUPERSCRIPT_RUN.sub(lambda m: "**" + m[0].translate(_SUPERSCRIPTS), unit)
+    if not _POWER.search(text):
+        return
+    whole = list(_WHOLE_POWER.finditer(text))
+    if len(whole) != len(_POWER.findall(text)):
+        raise ValueError(
+            f"every exponent in the unit {unit!r} must be a whole number "
+            f"from {-MAX_EXPONENT} to {MAX_EXPONENT}"
+        )
+    for match in whole:
+        digits = match[1] or match[2]
+        if len(digits) > 4 or abs(int(digits)) > MAX_EXPONENT:
+            raise ValueError(
+                f"the exponent {digits} in the unit {unit!r} is outside the range "
+                f"{-MAX_EXPONENT} to {MAX_EXPONENT}"
+            )
+
+
 @functools.lru_cache(maxsize=4096)
 def resolve_unit(unit: str) -> tuple[Fraction, Dimension]:
     """The factor to base units and the dimension of a unit text such as ``kr/hour``.
@@ -267,6 +312,7 @@ def resolve_unit(unit: str) -> tuple[Fraction, Dimension]:
     """
     if not unit:
         return Fraction(1), DIMENSIONLESS
+    _check_unit_text(unit)
     import pint
 
     ureg = registry()

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from logikmodell._arguments import check_type
+from logikmodell._files import write_atomically
 from logikmodell.errors import DiagramDoesNotFitError, GraphvizNotFoundError, RenderError
 from logikmodell.graph import LogicModel
 from logikmodell.rendering._backend import FORMATS, GraphvizWarning, find_dot, run_dot
@@ -156,6 +157,7 @@ def render(
         UnknownIdError: ``goal`` names no node.
         GraphvizNotFoundError: an image format was asked for and ``dot`` is missing.
         RenderError: ``dot`` failed.
+        WriteError: the file cannot be written; a file already there is left as it was.
     """
     check_type("render()", "model", model, LogicModel)
     from logikmodell.errors import InvalidValueError
@@ -178,5 +180,5 @@ def render(
             data = run_dot(source, fmt, dpi=dpi if fmt == "png" else None)
         else:
             data = source.encode("utf-8")
-    target.write_bytes(data)
+    write_atomically(target, data)
     return target

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
 from logikmodell.i18n import Message
 from logikmodell.model.enums import Effect, NodeKind
 from logikmodell.model.nodes import Outcome
@@ -21,10 +23,19 @@ from logikmodell.validation._context import Context, the_kind
 from logikmodell.validation.findings import Severity
 from logikmodell.validation.registry import Hit, rule
 
-__all__ = ["AGAINST", "BOTH", "wrong_way"]
+__all__ = ["AGAINST", "BOTH", "MAX_PAIRS", "wrong_way"]
 
 _EVEN = 1
 _ODD = 2
+
+_Goals = set[int] | frozenset[int]
+_Reached = dict[str, tuple[_Goals, _Goals]]
+
+#: The most LM202 (and LM203) findings listed one by one; the pairs of activity and
+#: goal beyond them are counted in one last finding, so that a model whose
+#: activities all reach its goals through one node gives output that grows with
+#: the model, not with the number of pairs.
+MAX_PAIRS = 100
 _FLIP = {1: 2, 2: 1, 3: 3}
 
 #: A mask of :func:`wrong_way`: every path goes against the goal's direction.
@@ -74,13 +85,16 @@ def _link_direction(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def wrong_way(ctx: Context) -> dict[str, dict[str, int]]:
-    """Per activity, the goals it pushes against their direction along some path.
+def wrong_way(ctx: Context) -> _Reached:
+    """Per activity, the goals it reaches by an even and by an odd path.
 
-    Each goal maps to :data:`AGAINST` when every path from the activity to it goes
-    against its direction (LM202), or :data:`BOTH` when some paths go each way
-    (LM203). Only goals with a direction are judged; nodes on a cycle, and paths
-    through them, are left out.
+    The goals (node numbers of ``ctx``) reached by an odd path are pushed against
+    their direction along some path: by every path (LM202) when no even path
+    reaches them too, else both ways (LM203). Only goals with a direction are
+    judged, and only activities with an odd path appear; nodes on a cycle, and
+    paths through them, are left out. The sets are shared between activities that
+    reach goals through the same node, so the result grows with the model, not
+    with the number of activity–goal pairs.
 
     Why this is enough, and fast: give every node its desired sign ``p`` (+1 where
     it has none) and call a link *deviating* when ``p(from) × effect ≠ p(to)``.
@@ -109,14 +123,11 @@ def wrong_way(ctx: Context) -> dict[str, dict[str, int]]:
                 heads_of_deviating.append(tails[k])
     ctx.memo["deviating"] = deviating
     tracked = _goals_below(ctx, heads_of_deviating)
-    result: dict[str, dict[str, int]] = {}
+    result: _Reached = {}
     if tracked:
         _propagate(ctx, tracked, deviating, result)
     ctx.memo["wrong_way"] = result
     return result
-
-
-_Goals = set[int] | frozenset[int]
 
 
 def _union(parts: list[_Goals]) -> _Goals | None:
@@ -128,9 +139,7 @@ def _union(parts: list[_Goals]) -> _Goals | None:
     return set().union(*parts)
 
 
-def _propagate(
-    ctx: Context, tracked: bytearray, deviating: bytearray, result: dict[str, dict[str, int]]
-) -> None:
+def _propagate(ctx: Context, tracked: bytearray, deviating: bytearray, result: _Reached) -> None:
     """Carry, per node, the tracked goals it reaches by an even and by an odd path.
 
     The sets are built once per node from its successors' sets (C-level unions) and
@@ -180,7 +189,7 @@ def _propagate(
         even_of[i] = even = _union(evens)
         odd_of[i] = odd = _union(odds)
         if odd and kinds[i] is activity:
-            result[ids[i]] = {ids[goal]: BOTH if even and goal in even else AGAINST for goal in odd}
+            result[ids[i]] = (even or frozenset(), odd)
 
 
 def _goals_below(ctx: Context, starts: list[int]) -> bytearray:
@@ -204,30 +213,73 @@ def _goals_below(ctx: Context, starts: list[int]) -> bytearray:
     return tracked if any(tracked) else bytearray()
 
 
-def _pairs(ctx: Context, wanted: int) -> Iterator[tuple[str, str, int, str]]:
-    """(activity, goal, goal's sign, a path against the goal) for pairs with mask ``wanted``."""
-    cache = ctx.memo.setdefault("odd_paths", {})
-    assert isinstance(cache, dict)
-    for activity, goals in wrong_way(ctx).items():
-        for goal, mask in goals.items():
-            sign = ctx.signs[ctx.index[goal]]
-            if mask != wanted or sign is None:
-                continue
-            paths = cache.get(activity)
-            if paths is None:
-                paths = cache[activity] = _odd_paths(ctx, ctx.index[activity], goals)
-            steps = paths.get(ctx.index[goal], [])
-            yield activity, goal, sign, " → ".join(ctx.id_list[i] for i in steps)
+@attrs.frozen
+class _Pair:
+    activity: str
+    goal: str
+    sign: int
+    path: str
 
 
-def _odd_paths(ctx: Context, start: int, goals: dict[str, int]) -> dict[int, list[int]]:
+@attrs.frozen
+class _More:
+    """The pairs beyond :data:`MAX_PAIRS`: how many, and the first of them."""
+
+    count: int
+    activity: str
+    goal: str
+
+
+def _goals_of(reach: tuple[_Goals, _Goals], wanted: int) -> _Goals:
+    even, odd = reach
+    return odd - even if wanted == AGAINST else odd & even
+
+
+def _pairs(ctx: Context, wanted: int) -> Iterator[_Pair | _More]:
+    """The pairs (activity, goal) whose paths have mask ``wanted``, in report order,
+    each with a path against the goal: at most :data:`MAX_PAIRS`, then the rest as
+    one :class:`_More`."""
+    reached = wrong_way(ctx)
+    ids, index = ctx.id_list, ctx.index
+    shown = 0
+    for activity in sorted(reached):
+        goals = _goals_of(reached[activity], wanted)
+        if not goals:
+            continue
+        if shown == MAX_PAIRS:
+            yield _more(ctx, reached, activity, wanted)
+            return
+        names = sorted(ids[goal] for goal in goals)
+        listed = names[: MAX_PAIRS - shown]
+        paths = _odd_paths(ctx, index[activity], {index[goal] for goal in listed})
+        for goal in listed:
+            sign = ctx.signs[index[goal]]
+            assert sign is not None  # only goals with a direction are tracked
+            steps = paths.get(index[goal], [])
+            yield _Pair(activity, goal, sign, " → ".join(ids[i] for i in steps))
+        shown += len(listed)
+        if len(listed) < len(names):
+            yield _more(ctx, reached, activity, wanted, skip=len(listed))
+            return
+
+
+def _more(ctx: Context, reached: _Reached, first: str, wanted: int, skip: int = 0) -> _More:
+    """The pairs from activity ``first`` on (its first ``skip`` goals shown)."""
+    activities = sorted(reached)
+    rest = activities[activities.index(first) :]
+    count = sum(len(_goals_of(reached[a], wanted)) for a in rest) - skip
+    names = sorted(ctx.id_list[goal] for goal in _goals_of(reached[first], wanted))
+    return _More(count=count, activity=first, goal=names[skip])
+
+
+def _odd_paths(ctx: Context, start: int, goals: set[int]) -> dict[int, list[int]]:
     """One path from ``start`` to each of ``goals`` that passes an odd number of
     deviating links (a path against the goal), found by a breadth-first search over
     the states ``2 × node + parity`` that stops once every goal has one."""
     deviating = ctx.memo["deviating"]
     assert isinstance(deviating, bytearray)
     out, tails = ctx.acyclic_out, ctx.tails
-    wanted = {2 * ctx.index[goal] + 1 for goal in goals}
+    wanted = {2 * goal + 1 for goal in goals}
     parent: dict[int, int] = {2 * start: -1}
     queue = [2 * start]
     found: dict[int, list[int]] = {}
@@ -251,42 +303,64 @@ def _odd_paths(ctx: Context, start: int, goals: dict[str, int]) -> dict[int, lis
     return found
 
 
+def _more_hit(ctx: Context, more: _More) -> Hit:
+    """The finding that counts the pairs not listed; it sorts after those listed."""
+    return Hit(
+        message=Message(
+            "… and {count} more pairs of an activity and a goal like those above, from "
+            "{activity} and {goal} on, not listed one by one: the links that those above "
+            "share are likely to explain them too.",
+            count=more.count,
+            activity=ctx.name(more.activity),
+            goal=ctx.name(more.goal),
+        ),
+        nodes=(more.activity, more.goal),
+        place=ctx.node_place(more.activity),
+    )
+
+
 @rule("LM202", Severity.ERROR, "activity pushes a goal against its direction")
 def _against(ctx: Context) -> Iterator[Hit]:
-    for activity, goal, sign, path in _pairs(ctx, AGAINST):
+    for pair in _pairs(ctx, AGAINST):
+        if isinstance(pair, _More):
+            yield _more_hit(ctx, pair)
+            continue
         yield Hit(
             message=Message(
                 "The activity {activity} makes the goal {goal} {way} on every path between "
                 "them (e.g. {path}), but the goal should {wanted}: check the effects of the "
                 "links on those paths, or the goal's direction.",
-                activity=ctx.name(activity),
-                goal=ctx.name(goal),
-                way=_word(-sign),
-                path=path,
-                wanted=_word(sign),
+                activity=ctx.name(pair.activity),
+                goal=ctx.name(pair.goal),
+                way=_word(-pair.sign),
+                path=pair.path,
+                wanted=_word(pair.sign),
             ),
-            nodes=(activity, goal),
-            place=ctx.node_place(activity),
+            nodes=(pair.activity, pair.goal),
+            place=ctx.node_place(pair.activity),
         )
 
 
 @rule("LM203", Severity.WARNING, "activity pushes a goal both ways")
 def _mixed(ctx: Context) -> Iterator[Hit]:
-    for activity, goal, sign, path in _pairs(ctx, BOTH):
+    for pair in _pairs(ctx, BOTH):
+        if isinstance(pair, _More):
+            yield _more_hit(ctx, pair)
+            continue
         yield Hit(
             message=Message(
                 "The activity {activity} makes the goal {goal} {way} along some paths and "
                 "{other_way} along others (e.g. {path}): check the effects of the links "
                 "between them, or explain in a note why the net effect is expected to go "
                 "the goal's way.",
-                activity=ctx.name(activity),
-                goal=ctx.name(goal),
-                way=_word(sign),
-                other_way=_word(-sign),
-                path=path,
+                activity=ctx.name(pair.activity),
+                goal=ctx.name(pair.goal),
+                way=_word(pair.sign),
+                other_way=_word(-pair.sign),
+                path=pair.path,
             ),
-            nodes=(activity, goal),
-            place=ctx.node_place(activity),
+            nodes=(pair.activity, pair.goal),
+            place=ctx.node_place(pair.activity),
         )
 
 
